@@ -1,0 +1,88 @@
+// The contract (../shared/CONTRACT.md) as types: the one shape every output format and consumer sees.
+
+export const ANALYSIS_SCHEMA = 'newslens/analysis@1';
+export const SUMMARY_SCHEMA = 'newslens/summary@1';
+
+import type { EntityType } from './doc/doc.js';
+export type { EntityType };
+
+export type ToneLabel = 'positive' | 'negative' | 'neutral';
+export type MentionKind = 'name' | 'pronoun' | 'nominal';
+export type QuoteKind = 'direct' | 'indirect' | 'partial';
+export type Part = 'entities' | 'quotes' | 'stances';
+export const PARTS: readonly Part[] = ['entities', 'quotes', 'stances'];
+
+export interface Tone { label: ToneLabel; score: number }
+
+export interface Mention { start: number; end: number; text: string; kind: MentionKind; sentence: number }
+
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentions: Mention[];
+  count: number;
+  salience: number;
+  tone: Tone;
+}
+
+export interface Speaker {
+  entity: string | null;
+  name: string;
+  mention: { start: number; end: number; text: string } | null;
+}
+
+export interface Quote {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  kind: QuoteKind;
+  cue: string | null;
+  sentence: number;
+  speaker: Speaker | null;
+  fragments?: { start: number; end: number }[];
+}
+
+export interface Stance {
+  holder: string;
+  target: string;
+  label: 'positive' | 'negative';
+  cue: string;
+  sentence: number;
+  evidence: { start: number; end: number };
+}
+
+export interface TargetTone {
+  query: string;
+  entity: string | null;
+  label: ToneLabel;
+  score: number;
+  mentions: [number, number][];
+}
+
+export interface Stats { chars: number; sentences: number; tokens: number; elapsedMs: number }
+
+export interface Analysis {
+  schema: typeof ANALYSIS_SCHEMA;
+  id: string;
+  title: string | null;
+  /** Present for HTML input: the extracted article text that offsets index. */
+  text?: string;
+  stats: Stats;
+  entities?: Entity[];
+  quotes?: Quote[];
+  stances?: Stance[];
+  targets: TargetTone[];
+}
+
+export interface FailedAnalysis {
+  schema: typeof ANALYSIS_SCHEMA;
+  id: string;
+  error: { code: string; message: string };
+}
+
+export type AnalysisResult = Analysis | FailedAnalysis;
+
+export const isFailed = (r: AnalysisResult): r is FailedAnalysis => 'error' in r;

@@ -1,0 +1,52 @@
+// analyzeText: text -> Doc -> stages -> Analysis. analyze: many inputs -> results, in input order.
+import { readFileSync } from 'node:fs';
+import type { Analysis, Part } from './analysis.js';
+import { PARTS } from './analysis.js';
+import { buildDoc } from './doc/build-doc.js';
+import { builtInGazetteer, withUserEntries, type UserGazetteerFile } from './knowledge/gazetteer.js';
+import { buildReportingLexicon } from './stages/find-quotes.js';
+import { defaultStages, runStages, type Stage, type StageContext } from './stages/index.js';
+import { toAnalysis } from './to-analysis.js';
+
+export interface AnalyzeOptions {
+  /** Parts to compute and print; default all. */
+  only?: Part[];
+  /** Report the tone toward each of these strings. */
+  targets?: string[];
+  /** User gazetteers, already parsed (see readUserGazetteer). */
+  gazetteers?: UserGazetteerFile[];
+}
+
+export interface TextInput {
+  id?: string;
+  title?: string | null;
+  /** Extra targets for this text: strings or spans of the text. */
+  targets?: (string | { start: number; end: number })[];
+  /** Put the analysed text in the output (HTML input, where offsets index the extracted text). */
+  includeText?: boolean;
+}
+
+let reporting: StageContext['reporting'] | null = null;
+function reportingLexicon(): StageContext['reporting'] {
+  reporting ??= buildReportingLexicon(JSON.parse(readFileSync(new URL('./lexicons/reporting-verbs.json', import.meta.url), 'utf8')));
+  return reporting;
+}
+
+/** The stages needed for the parts asked for: quotes need entities for their speakers. */
+function stagesFor(parts: Set<Part>): Stage[] {
+  return defaultStages.filter((s) => (s.name !== 'quotes' || parts.has('quotes')) && (s.name !== 'stances' || parts.has('stances')));
+}
+
+export function analyzeText(text: string, input: TextInput = {}, options: AnalyzeOptions = {}): Analysis {
+  const started = performance.now();
+  const parts = new Set<Part>(options.only?.length ? options.only : PARTS);
+  const context: StageContext = {
+    gazetteer: withUserEntries(builtInGazetteer(), options.gazetteers ?? []),
+    reporting: reportingLexicon(),
+    targets: [...(options.targets ?? []), ...(input.targets ?? [])],
+  };
+  const doc = runStages(buildDoc(text), stagesFor(parts), context);
+  return toAnalysis(doc, {
+    id: input.id ?? 'text', title: input.title, parts, elapsedMs: performance.now() - started, includeText: input.includeText,
+  });
+}

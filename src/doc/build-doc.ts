@@ -1,0 +1,163 @@
+// text -> Doc. The ONLY importer of wink-nlp: no wink-shaped data leaves this file.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc, Paragraph, RawEntity, Sentence, Token, TokenType } from './doc.js';
+
+type WinkNLP = ReturnType<typeof winkNLP>;
+interface Lexeme { list: string[]; hash: Record<string, number>; intrinsicSize: number }
+
+/**
+ * wink's tokenizer learns every out-of-vocabulary word it reads and afterwards treats it as a known
+ * word (after "anybody else's." it no longer splits "else's"), so output would depend on what the
+ * process read before. We keep a handle on the model's lexeme table and, after each document,
+ * delete the words that document taught it: lookups then only ever see the built-in lexicon plus
+ * the current document. The table's list keeps growing (wink indexes its side tables by it), so
+ * the instance is replaced once it has grown by RECYCLE_AFTER words, which bounds memory.
+ */
+const RECYCLE_AFTER = 400_000;
+
+let nlp: WinkNLP | null = null;
+let lexeme: Lexeme | null = null;
+
+function createNlp(): { nlp: WinkNLP; lexeme: Lexeme } {
+  let core: { features: { lexeme: Lexeme } } | undefined;
+  const tracked = Object.create(model) as typeof model;
+  // wink calls model.core() once per instance; keep the lexeme table it builds.
+  (tracked as unknown as { core: () => unknown }).core = () => {
+    core = (model as unknown as { core: () => typeof core }).core();
+    return core;
+  };
+  const instance = winkNLP(tracked, ['sbd', 'pos', 'ner']);
+  if (!core) throw new Error('wink-nlp did not load its core model');
+  return { nlp: instance, lexeme: core.features.lexeme };
+}
+
+function getNlp(): { nlp: WinkNLP; lexeme: Lexeme } {
+  if (!nlp || !lexeme || lexeme.list.length - lexeme.intrinsicSize > RECYCLE_AFTER) {
+    ({ nlp, lexeme } = createNlp());
+  }
+  return { nlp, lexeme };
+}
+
+/** Loads the wink model now (about 50 ms) instead of on the first article. */
+export function warmUp(): void {
+  getNlp();
+}
+
+function forgetLearnedWords(lex: Lexeme, sizeBefore: number): void {
+  for (let i = sizeBefore; i < lex.list.length; i += 1) {
+    const word = lex.list[i]!;
+    if (lex.hash[word] === i) delete lex.hash[word];
+  }
+}
+
+const TOKEN_TYPES: Record<string, TokenType> = {
+  word: 'word', number: 'number', ordinal: 'number', punctuation: 'punctuation', symbol: 'symbol',
+  currency: 'symbol', time: 'number',
+};
+
+const NUMERIC_TYPES: Record<string, string> = {
+  DATE: 'DATE', DURATION: 'DATE', TIME: 'TIME', MONEY: 'MONEY', PERCENT: 'PERCENT',
+  CARDINAL: 'CARDINAL', ORDINAL: 'ORDINAL',
+};
+
+const SENTENCE_END = /[.!?:;"”’'»)]$/;
+const LOWER_START = /^[a-z]/;
+/** The longest first line we take for a headline. */
+const MAX_TITLE_CHARS = 200;
+
+export function buildDoc(text: string): Doc {
+  const { nlp: instance, lexeme: lex } = getNlp();
+  const its = instance.its;
+  const sizeBefore = lex.list.length;
+  const wdoc = instance.readDoc(text);
+  const values = wdoc.tokens().out(its.value) as string[];
+  const types = wdoc.tokens().out(its.type) as string[];
+  const tags = wdoc.tokens().out(its.pos) as string[];
+  const winkSentences = wdoc.sentences().out(its.span) as unknown as [number, number][];
+  const winkEntities = wdoc.entities().out(its.span) as unknown as [number, number][];
+  const entityTypes = (wdoc.entities().out(its.detail) as unknown as { type: string }[]).map((d) => d.type);
+  forgetLearnedWords(lex, sizeBefore);
+
+  // Map wink token indices to ours (we drop whitespace tokens) and find each token's offsets.
+  const tokens: Token[] = [];
+  const ourIndex = new Int32Array(values.length + 1);
+  // A boundary before token i: a line break in the gap (1) or a blank line (2).
+  const breakBefore: number[] = [];
+  let cursor = 0;
+  let pendingBreak = 0;
+  for (let w = 0; w < values.length; w += 1) {
+    ourIndex[w] = tokens.length;
+    const value = values[w]!;
+    if (types[w] === 'tabCRLF' || value.trim() === '') {
+      const newlines = (value.match(/\n/g) ?? []).length + (value.includes('\r') && !value.includes('\n') ? 1 : 0);
+      pendingBreak = Math.max(pendingBreak, newlines >= 2 ? 2 : newlines);
+      continue;
+    }
+    let start = text.indexOf(value, cursor);
+    if (start < 0) start = cursor; // wink never rewrites tokens; this only guards against surprises
+    const end = Math.min(text.length, start + value.length);
+    const gap = text.slice(cursor, start);
+    if (gap.includes('\n') || gap.includes('\r')) {
+      const newlines = (gap.match(/\n/g) ?? []).length || (gap.match(/\r/g) ?? []).length;
+      pendingBreak = Math.max(pendingBreak, newlines >= 2 ? 2 : 1);
+    }
+    tokens.push({
+      start, end, text: text.slice(start, end), lower: value.toLowerCase(), pos: tags[w]!,
+      type: TOKEN_TYPES[types[w]!] ?? 'other', sentence: 0, spaceBefore: start > cursor || start === 0,
+    });
+    breakBefore.push(pendingBreak);
+    pendingBreak = 0;
+    cursor = end;
+  }
+  ourIndex[values.length] = tokens.length;
+
+  // Sentence starts: wink's, plus every paragraph start. A single line break is a paragraph break
+  // unless it reads as a wrapped line (the next line starts in lower case mid-sentence).
+  const sentenceStart = new Uint8Array(tokens.length);
+  const paragraphStart = new Uint8Array(tokens.length);
+  for (const [first] of winkSentences) {
+    const t = ourIndex[first]!;
+    if (t < tokens.length) sentenceStart[t] = 1;
+  }
+  for (let t = 0; t < tokens.length; t += 1) {
+    const br = breakBefore[t]!;
+    if (t === 0) { sentenceStart[t] = 1; paragraphStart[t] = 1; continue; }
+    const wrapped = br === 1 && LOWER_START.test(tokens[t]!.text) && !SENTENCE_END.test(tokens[t - 1]!.text);
+    if (br > 0 && !wrapped) { sentenceStart[t] = 1; paragraphStart[t] = 1; }
+  }
+
+  const sentences: Sentence[] = [];
+  const paragraphs: Paragraph[] = [];
+  for (let t = 0; t < tokens.length; t += 1) {
+    if (sentenceStart[t]) {
+      if (paragraphStart[t]) {
+        if (paragraphs.length) paragraphs[paragraphs.length - 1]!.lastSentence = sentences.length - 1;
+        paragraphs.push({ start: tokens[t]!.start, end: tokens[t]!.end, firstSentence: sentences.length, lastSentence: sentences.length });
+      }
+      sentences.push({ start: tokens[t]!.start, end: tokens[t]!.end, firstToken: t, lastToken: t, paragraph: paragraphs.length - 1 });
+    }
+    const sentence = sentences[sentences.length - 1]!;
+    sentence.lastToken = t;
+    sentence.end = tokens[t]!.end;
+    paragraphs[paragraphs.length - 1]!.end = tokens[t]!.end;
+    tokens[t]!.sentence = sentences.length - 1;
+  }
+  if (paragraphs.length) paragraphs[paragraphs.length - 1]!.lastSentence = sentences.length - 1;
+
+  const first = paragraphs[0];
+  const title = first && paragraphs.length > 1 && first.firstSentence === first.lastSentence
+    && first.end - first.start <= MAX_TITLE_CHARS && !/[.!?]$/.test(text.slice(first.start, first.end))
+    ? { start: first.start, end: first.end } : null;
+
+  const numericEntities: RawEntity[] = [];
+  winkEntities.forEach(([firstW, lastW], i) => {
+    const type = NUMERIC_TYPES[entityTypes[i]!];
+    const firstToken = ourIndex[firstW]!;
+    const lastToken = ourIndex[lastW + 1]! - 1;
+    if (!type || lastToken < firstToken) return;
+    numericEntities.push({ start: tokens[firstToken]!.start, end: tokens[lastToken]!.end, firstToken, lastToken, type });
+  });
+
+  return { text, tokens, sentences, paragraphs, title, numericEntities };
+}

@@ -1,0 +1,163 @@
+// Built-in knowledge of names: countries, their aliases, demonyms and capitals come from the
+// world-countries package; the rest from names.json. Users add their own with --gazetteer.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { EntityType } from '../doc/doc.js';
+import { UsageError } from '../errors.js';
+
+export interface GazetteerEntry { type: EntityType; canonical: string; name: string }
+
+export interface NameLexicon {
+  titles: Set<string>;
+  orgWords: Set<string>;
+  facWords: Set<string>;
+  locWords: Set<string>;
+  eventWords: Set<string>;
+  lawWords: Set<string>;
+  languages: Set<string>;
+  connectors: Set<string>;
+  notNames: Set<string>;
+}
+
+export interface Gazetteer {
+  /** Exact surface form -> entry ("Russian Federation" -> GPE country:RUS). */
+  names: Map<string, GazetteerEntry>;
+  lexicon: NameLexicon;
+}
+
+/** The file format of --gazetteer (documented in the README). */
+export interface UserGazetteerFile {
+  entities: { name: string; type: EntityType; aliases?: string[] }[];
+}
+
+const ENTITY_TYPES = new Set<string>(['PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT', 'WORK_OF_ART',
+  'LAW', 'LANGUAGE', 'DATE', 'TIME', 'PERCENT', 'MONEY', 'QUANTITY', 'ORDINAL', 'CARDINAL']);
+
+interface Country {
+  name: { common: string; official: string };
+  altSpellings: string[];
+  cca3: string;
+  capital: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+}
+
+interface NamesJson {
+  titles: string[]; orgWords: string[]; knownOrgs: string[]; knownAcronyms: Record<string, string>;
+  facWords: string[]; locWords: string[]; eventWords: string[]; lawWords: string[]; languages: string[];
+  connectors: string[]; notNames: string[];
+}
+
+const require = createRequire(import.meta.url);
+
+function loadNamesJson(): NamesJson {
+  return JSON.parse(readFileSync(new URL('../lexicons/names.json', import.meta.url), 'utf8')) as NamesJson;
+}
+
+let builtIn: Gazetteer | null = null;
+
+export function builtInGazetteer(): Gazetteer {
+  if (builtIn) return builtIn;
+  const json = loadNamesJson();
+  const names = new Map<string, GazetteerEntry>();
+  const add = (surface: string, entry: GazetteerEntry) => {
+    if (surface && !names.has(surface)) names.set(surface, entry);
+  };
+  const countries = require('world-countries') as Country[];
+  // Two passes so a country's own names win over another's alternative spellings.
+  for (const c of countries) {
+    const entry: GazetteerEntry = { type: 'GPE', canonical: `country:${c.cca3}`, name: c.name.common };
+    add(c.name.common, entry);
+    add(c.name.official, entry);
+  }
+  for (const c of countries) {
+    const entry: GazetteerEntry = { type: 'GPE', canonical: `country:${c.cca3}`, name: c.name.common };
+    // Two-letter codes ("IN", "IT") collide with words; only longer spellings are names.
+    for (const alt of c.altSpellings) if (alt.length > 2 && /^[A-Z]/.test(alt)) add(alt, entry);
+    // "Republic of Turkey" -> "Turkey": the short form news uses.
+    for (const alt of c.altSpellings) {
+      const short = /^(?:Republic|Kingdom|State|Commonwealth|Federation) of (?:the )?(.+)$/.exec(alt)?.[1];
+      if (short && !short.includes(' of ')) add(short, entry);
+    }
+    for (const capital of c.capital ?? []) {
+      const city: GazetteerEntry = { type: 'GPE', canonical: `city:${capital}`, name: capital };
+      add(capital, city);
+      if (capital.endsWith(' D.C.')) add(capital.slice(0, -5), city);
+    }
+    const demonym = c.demonyms?.eng;
+    if (demonym) {
+      for (const d of new Set([demonym.m, demonym.f])) {
+        const norp: GazetteerEntry = { type: 'NORP', canonical: `norp:${c.cca3}`, name: d };
+        add(d, norp);
+        add(d.endsWith('s') ? d : `${d}s`, norp);
+      }
+    }
+  }
+  for (const [acronym, full] of Object.entries(json.knownAcronyms)) {
+    const target = names.get(full);
+    add(acronym, target ?? { type: 'ORG', canonical: `org:${full}`, name: full });
+    if (!target) add(full, { type: 'ORG', canonical: `org:${full}`, name: full });
+  }
+  for (const org of json.knownOrgs) add(org, { type: 'ORG', canonical: `org:${org}`, name: org });
+  for (const language of json.languages) {
+    // "French" is more often the people or the adjective than the language: keep NORP when known.
+    add(language, { type: 'LANGUAGE', canonical: `language:${language}`, name: language });
+  }
+  const lexicon: NameLexicon = {
+    titles: new Set(json.titles), orgWords: new Set(json.orgWords), facWords: new Set(json.facWords),
+    locWords: new Set(json.locWords), eventWords: new Set(json.eventWords), lawWords: new Set(json.lawWords),
+    languages: new Set(json.languages), connectors: new Set(json.connectors), notNames: new Set(json.notNames),
+  };
+  builtIn = { names, lexicon };
+  return builtIn;
+}
+
+/** Checks a parsed --gazetteer file and explains the first problem found. */
+export function validateUserGazetteer(value: unknown, path: string): UserGazetteerFile {
+  const fail = (what: string) => { throw new UsageError('bad-gazetteer', `${path}: ${what}`); };
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as { entities?: unknown }).entities)) {
+    fail(`expected an object {"entities": [...]}, instead found ${JSON.stringify(value)?.slice(0, 60)}`);
+  }
+  const entities = (value as { entities: unknown[] }).entities;
+  entities.forEach((e, i) => {
+    const item = e as { name?: unknown; type?: unknown; aliases?: unknown };
+    if (typeof item !== 'object' || item === null) fail(`entities[${i}] is not an object`);
+    if (typeof item.name !== 'string' || !item.name.trim()) fail(`entities[${i}].name must be a non-empty string`);
+    if (typeof item.type !== 'string' || !ENTITY_TYPES.has(item.type)) {
+      fail(`entities[${i}].type must be one of ${[...ENTITY_TYPES].join(', ')}, instead found ${JSON.stringify(item.type)}`);
+    }
+    if (item.aliases !== undefined && (!Array.isArray(item.aliases) || item.aliases.some((a) => typeof a !== 'string'))) {
+      fail(`entities[${i}].aliases must be an array of strings`);
+    }
+  });
+  return value as UserGazetteerFile;
+}
+
+export function readUserGazetteer(path: string): UserGazetteerFile {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError('missing-gazetteer', `cannot read gazetteer ${path}: ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    throw new UsageError('bad-gazetteer', `${path}: not valid JSON (${(error as Error).message})`);
+  }
+  return validateUserGazetteer(parsed, path);
+}
+
+/** The built-in gazetteer with the user's entries on top (theirs win). */
+export function withUserEntries(base: Gazetteer, files: UserGazetteerFile[]): Gazetteer {
+  if (!files.length) return base;
+  const names = new Map(base.names);
+  for (const file of files) {
+    for (const e of file.entities) {
+      const entry: GazetteerEntry = { type: e.type, canonical: `user:${e.name}`, name: e.name };
+      for (const surface of [e.name, ...(e.aliases ?? [])]) names.set(surface, entry);
+    }
+  }
+  return { names, lexicon: base.lexicon };
+}
+

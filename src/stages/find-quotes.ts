@@ -1,0 +1,151 @@
+// Direct quotes and their speakers. Quotation marks are paired within a paragraph (a quote may run on
+// into the next paragraph when that one opens with a mark, the news convention); the speaker comes
+// from the nearest reporting verb in the quote's sentence: "..., Kerry said", "said Kerry",
+// "Kerry said: ...", "he said" (through the pronoun stage), "a senior official said".
+// First version: partial and indirect quotes are issue #5.
+import type { Doc, EntityCluster, QuoteAnnotation, Span } from '../doc/doc.js';
+import { inflect } from '../knowledge/inflect.js';
+
+export interface ReportingLexicon { forms: Set<string>; phrases: string[][] }
+
+/** Inflected forms of the reporting verbs (says, said, saying, ...), built once from the lemma list. */
+export function buildReportingLexicon(json: { verbs: string[]; phrases: string[] }): ReportingLexicon {
+  return { forms: new Set(json.verbs.flatMap(inflect)), phrases: json.phrases.map((p) => p.split(' ')) };
+}
+
+const DOUBLE_OPEN = new Set(['“', '„', '«', '"']);
+const CLOSER_OF: Record<string, string[]> = { '“': ['”', '"'], '„': ['“', '”'], '«': ['»'], '"': ['"', '”'], '‘': ['’', "'"], "'": ["'", '’'], '‹': ['›'] };
+const LETTER = /\p{L}/u;
+const WORDISH = /[\p{L}\p{N}]/u;
+/** Quotes shorter than this many words are scare quotes or fragments until issue #5 reads them. */
+const MIN_WORDS = 4;
+
+/** Finds the spans inside paired quotation marks, outermost only. */
+export function findQuotedSpans(doc: Doc): Span[] {
+  const spans: Span[] = [];
+  const { text } = doc;
+  let open: { mark: string; at: number } | null = null;
+  for (let p = 0; p < doc.paragraphs.length; p += 1) {
+    const paragraph = doc.paragraphs[p]!;
+    // A quotation running on from the previous paragraph: skip this paragraph's reopening mark.
+    const from: number = open ? paragraph.start + 1 : paragraph.start;
+    for (let i: number = from; i < paragraph.end; i += 1) {
+      const ch: string = text[i]!;
+      const before = i > 0 ? text[i - 1]! : ' ';
+      const after = i + 1 < text.length ? text[i + 1]! : ' ';
+      if (open) {
+        if (!CLOSER_OF[open.mark]!.includes(ch)) continue;
+        // A closing single mark before a letter is an apostrophe (Russia’s, won’t).
+        if ((ch === '’' || ch === "'") && LETTER.test(after)) continue;
+        spans.push({ start: open.at + 1, end: i });
+        open = null;
+        continue;
+      }
+      if (DOUBLE_OPEN.has(ch) || ch === '‹') {
+        // A straight mark opens only after a space or an opening bracket or dash.
+        if (ch === '"' && !(before.trim() === '' || /[(\[{—–-]/.test(before))) continue;
+        open = { mark: ch, at: i };
+      } else if ((ch === '‘' || ch === "'") && !WORDISH.test(before) && LETTER.test(after)) {
+        open = { mark: ch, at: i };
+      }
+    }
+    if (open) {
+      const next = doc.paragraphs[p + 1];
+      const runsOn = next !== undefined && DOUBLE_OPEN.has(open.mark) && DOUBLE_OPEN.has(text[next.start]!);
+      if (!runsOn) open = null; // a stray mark: drop it and keep the other quotes
+    }
+  }
+  return spans.map(trim(text)).filter((s) => s.end > s.start);
+}
+
+const trim = (text: string) => (s: Span): Span => {
+  let { start, end } = s;
+  while (start < end && /\s/.test(text[start]!)) start += 1;
+  while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
+  return { start, end };
+};
+
+function tokenAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.tokens[mid]!.start <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: ReportingLexicon): QuoteAnnotation[] {
+  const entityAtToken = new Map<number, { entity: number; span: Span }>();
+  entities.forEach((e, i) => {
+    for (const m of e.mentions) {
+      for (let t = m.firstToken; t <= m.lastToken; t += 1) entityAtToken.set(t, { entity: i, span: { start: m.start, end: m.end } });
+    }
+  });
+  const quotes: QuoteAnnotation[] = [];
+  for (const span of findQuotedSpans(doc)) {
+    const words = doc.text.slice(span.start, span.end).split(/\s+/).filter((w) => WORDISH.test(w)).length;
+    if (words < MIN_WORDS) continue;
+    const firstToken = tokenAt(doc, span.start);
+    const lastToken = tokenAt(doc, span.end - 1);
+    const sentence = doc.tokens[firstToken]!.sentence;
+    const attribution = findAttribution(doc, firstToken, lastToken, entityAtToken, lexicon);
+    quotes.push({ ...span, kind: 'direct', sentence, cue: attribution?.cue ?? null, speaker: attribution?.speaker ?? null });
+  }
+  return quotes;
+}
+
+interface Attribution { cue: Span; speaker: { span: Span; entity: number | null } | null }
+
+function findAttribution(
+  doc: Doc, firstToken: number, lastToken: number,
+  entityAtToken: Map<number, { entity: number; span: Span }>, lexicon: ReportingLexicon,
+): Attribution | null {
+  const { tokens } = doc;
+  const endSentence = doc.sentences[tokens[lastToken]!.sentence]!;
+  const startSentence = doc.sentences[tokens[firstToken]!.sentence]!;
+  // After the quote first ("...", he said), then before it ("Kerry said: ...").
+  const candidates: number[] = [];
+  for (let t = lastToken + 1; t <= endSentence.lastToken && t <= lastToken + 12; t += 1) candidates.push(t);
+  for (let t = firstToken - 1; t >= startSentence.firstToken && t >= firstToken - 15; t -= 1) candidates.push(t);
+  for (const c of candidates) {
+    const token = tokens[c]!;
+    if (token.pos !== 'VERB' && token.pos !== 'AUX' && token.pos !== 'NOUN') continue;
+    if (!lexicon.forms.has(token.lower)) continue;
+    const cue = { start: token.start, end: token.end };
+    const bounds = c > lastToken ? { from: lastToken + 1, to: endSentence.lastToken } : { from: startSentence.firstToken, to: firstToken - 1 };
+    return { cue, speaker: findSpeaker(doc, c, bounds, entityAtToken) };
+  }
+  return null;
+}
+
+const NOMINAL_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART']);
+
+function findSpeaker(
+  doc: Doc, cue: number, bounds: { from: number; to: number },
+  entityAtToken: Map<number, { entity: number; span: Span }>,
+): { span: Span; entity: number | null } | null {
+  const { tokens } = doc;
+  // Inverted: "said Kerry", "said the minister".
+  const after = entityAtToken.get(cue + 1);
+  if (after && cue + 1 <= bounds.to) return { span: after.span, entity: after.entity };
+  // Subject: the nearest mention before the cue, jumping an apposition ("Lavrov, Russia’s foreign minister, said").
+  let t = cue - 1;
+  if (tokens[t]?.text === ',') {
+    let k = t - 1;
+    while (k >= bounds.from && tokens[k]!.text !== ',' && cue - k < 12) k -= 1;
+    if (k >= bounds.from && tokens[k]!.text === ',' && entityAtToken.has(k - 1)) t = k - 1;
+  }
+  for (let k = t; k >= bounds.from && t - k < 4; k -= 1) {
+    const hit = entityAtToken.get(k);
+    if (hit) return { span: hit.span, entity: hit.entity };
+    if (tokens[k]!.pos === 'PUNCT') break;
+  }
+  // A nominal speaker: "a senior official said".
+  let first = t;
+  while (first - 1 >= bounds.from && !NOMINAL_STOP.has(tokens[first - 1]!.pos) && t - first < 5) first -= 1;
+  if (first <= t && t >= bounds.from && (tokens[t]!.pos === 'NOUN' || tokens[t]!.pos === 'PRON')) {
+    return { span: { start: tokens[first]!.start, end: tokens[t]!.end }, entity: null };
+  }
+  return null;
+}

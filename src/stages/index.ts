@@ -1,0 +1,104 @@
+// The whole registry of pipeline stages, in order. Each adds one annotation to the Doc.
+import type { AnnotatedDoc, Span } from '../doc/doc.js';
+import { findNameMentions } from './find-name-mentions.js';
+import { mergeAliases } from './merge-aliases.js';
+import { resolvePronouns } from './resolve-pronouns.js';
+import { findQuotes } from './find-quotes.js';
+import { findStances } from './find-stances.js';
+import { scoreTone, sentenceValences } from './score-tone.js';
+import type { Annotation, Stage, StageContext } from './stage.js';
+
+export type { Stage, StageContext } from './stage.js';
+
+const sentenceOf = (doc: AnnotatedDoc) => (offset: number): number => {
+  const { tokens } = doc;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.start <= offset) lo = mid; else hi = mid - 1;
+  }
+  return tokens[lo]?.sentence ?? 0;
+};
+
+export const mentions: Stage = {
+  name: 'mentions', needs: ['tokens'], adds: 'mentions',
+  run: (doc, { gazetteer }) => { doc.mentions = findNameMentions(doc, gazetteer); },
+};
+
+export const entities: Stage = {
+  name: 'entities', needs: ['mentions'], adds: 'entities',
+  run: (doc, { gazetteer }) => { doc.entities = mergeAliases(doc, doc.mentions!, gazetteer); },
+};
+
+export const pronouns: Stage = {
+  name: 'pronouns', needs: ['entities'], adds: 'pronouns',
+  run: (doc) => resolvePronouns(doc, doc.entities!),
+};
+
+export const tone: Stage = {
+  name: 'tone', needs: ['entities'], adds: 'tone',
+  run: (doc) => {
+    const valences = sentenceValences(doc);
+    doc.entityTones = doc.entities!.map((e) => scoreTone(doc, e.mentions, valences, sentenceOf(doc)));
+  },
+};
+
+export const quotes: Stage = {
+  name: 'quotes', needs: ['entities', 'pronouns'], adds: 'quotes',
+  run: (doc, { reporting }) => { doc.quotes = findQuotes(doc, doc.entities!, reporting); },
+};
+
+export const stances: Stage = {
+  name: 'stances', needs: ['entities'], adds: 'stances',
+  run: (doc) => { doc.stances = findStances(doc, doc.entities!); },
+};
+
+export const targets: Stage = {
+  name: 'targets', needs: ['entities'], adds: 'targets',
+  run: (doc, context) => {
+    const valences = sentenceValences(doc);
+    doc.targets = context.targets.map((target) => {
+      let entity: number | null = null;
+      let spans: Span[];
+      if (typeof target === 'string') {
+        const wanted = target.toLowerCase();
+        const index = doc.entities!.findIndex((e) => e.name.toLowerCase() === wanted
+          || e.mentions.some((m) => m.kind === 'name' && doc.text.slice(m.start, m.end).toLowerCase() === wanted));
+        entity = index >= 0 ? index : null;
+        spans = entity !== null ? doc.entities![entity]!.mentions : findAll(doc.text, target);
+      } else {
+        spans = [target];
+        const index = doc.entities!.findIndex((e) => e.mentions.some((m) => m.start < target.end && target.start < m.end));
+        entity = index >= 0 ? index : null;
+      }
+      const query = typeof target === 'string' ? target : doc.text.slice(target.start, target.end);
+      return { query, entity, spans: spans.map(({ start, end }) => ({ start, end })), tone: scoreTone(doc, spans, valences, sentenceOf(doc)) };
+    });
+  },
+};
+
+function findAll(text: string, needle: string): Span[] {
+  const spans: Span[] = [];
+  if (!needle) return spans;
+  const lower = text.toLowerCase();
+  const wanted = needle.toLowerCase();
+  for (let i = lower.indexOf(wanted); i >= 0; i = lower.indexOf(wanted, i + wanted.length)) {
+    spans.push({ start: i, end: i + wanted.length });
+  }
+  return spans;
+}
+
+export const defaultStages: Stage[] = [mentions, entities, pronouns, tone, quotes, stances, targets];
+
+/** Runs the stages in order, checking that each one's needs were added by an earlier one. */
+export function runStages(doc: AnnotatedDoc, stages: Stage[], context: StageContext): AnnotatedDoc {
+  const have = new Set<Annotation>(['tokens']);
+  for (const stage of stages) {
+    const missing = stage.needs.filter((n) => !have.has(n));
+    if (missing.length) throw new Error(`stage ${stage.name} needs ${missing.join(', ')}, which no earlier stage adds`);
+    stage.run(doc, context);
+    have.add(stage.adds);
+  }
+  return doc;
+}

@@ -1,0 +1,99 @@
+// Groups name mentions into entities: one entity per real-world thing. Gazetteer aliases share a
+// canonical key (Russia = Russian Federation); "Free Syrian Army (FSA)" teaches an acronym; a later
+// surname joins the full name (Kerry -> John Kerry); an acronym joins the name it abbreviates.
+import type { Doc, EntityCluster, EntityType, NameMention } from '../doc/doc.js';
+import type { Gazetteer } from '../knowledge/gazetteer.js';
+
+const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u;
+
+function initials(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+}
+
+export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazetteer): EntityCluster[] {
+  const keyOf = new Map<string, string>(); // surface or key -> cluster key
+  const clusters = new Map<string, { mentions: NameMention[]; canonicalName: string | null }>();
+  const textOf = (m: NameMention) => doc.text.slice(m.start, m.end);
+  const { tokens } = doc;
+
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  // "Free Syrian Army (FSA)": the acronym in brackets right after a name is that name's alias.
+  for (let i = 0; i + 1 < sorted.length; i += 1) {
+    const m = sorted[i]!;
+    const next = sorted[i + 1]!;
+    if (tokens[m.lastToken + 1]?.text === '(' && next.firstToken === m.lastToken + 2
+      && tokens[next.lastToken + 1]?.text === ')' && ACRONYM.test(textOf(next))) {
+      keyOf.set(textOf(next), `name:${textOf(m)}`);
+      next.type = m.type;
+    }
+  }
+
+  const clusterKey = (m: NameMention): string => {
+    const text = textOf(m);
+    if (m.canonical) return m.canonical;
+    const taught = keyOf.get(text);
+    if (taught) return taught;
+    if (ACRONYM.test(text)) {
+      for (const [key, c] of clusters) {
+        const name = c.canonicalName ?? textOf(c.mentions[0]!);
+        if (name.includes(' ') && initials(name) === text.replace(/\./g, '')) return key;
+      }
+    }
+    // A single word that ends (or, for organisations, starts) a longer name already seen.
+    if (!text.includes(' ')) {
+      const hits = new Set<string>();
+      for (const [key, c] of clusters) {
+        for (const other of c.mentions) {
+          const words = textOf(other).split(' ');
+          if (words.length > 1 && (words[words.length - 1] === text || (other.type !== 'PERSON' && words[0] === text && m.type === other.type))) hits.add(key);
+        }
+      }
+      if (hits.size === 1) return [...hits][0]!;
+    }
+    return `name:${text}`;
+  };
+
+  for (const m of sorted) {
+    const key = clusterKey(m);
+    let cluster = clusters.get(key);
+    if (!cluster) {
+      const entry = m.canonical ? gazetteer.names.get(textOf(m)) : undefined;
+      cluster = { mentions: [], canonicalName: entry?.canonical === m.canonical ? entry.name : null };
+      clusters.set(key, cluster);
+    }
+    cluster.mentions.push(m);
+  }
+
+  // A surname seen before its full name ("Kerry calls ..." in the headline, "John Kerry" later).
+  for (const [key, c] of clusters) {
+    const words = textOf(c.mentions[0]!).split(' ');
+    if (words.length !== 1 || c.mentions.some((m) => textOf(m).includes(' '))) continue;
+    const full = [...clusters.entries()].filter(([otherKey, other]) => otherKey !== key
+      && other.mentions.some((m) => m.type === 'PERSON' && textOf(m).split(' ').at(-1) === words[0] && textOf(m).includes(' ')));
+    if (full.length === 1) {
+      full[0]![1].mentions.push(...c.mentions);
+      clusters.delete(key);
+    }
+  }
+
+  const entities: EntityCluster[] = [];
+  for (const c of clusters.values()) {
+    c.mentions.sort((a, b) => a.start - b.start);
+    const votes = new Map<EntityType, number>();
+    for (const m of c.mentions) {
+      const weight = m.guessed ? 0.1 : (m.canonical ? 2 : 1) + textOf(m).split(' ').length - 1;
+      votes.set(m.type, (votes.get(m.type) ?? 0) + weight);
+    }
+    const type = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    for (const m of c.mentions) m.type = type;
+    const longest = c.mentions.map(textOf).reduce((a, b) => (b.length > a.length && !ACRONYM.test(b) ? b : a));
+    entities.push({ name: c.canonicalName ?? longest, type, mentions: c.mentions });
+  }
+  for (const raw of doc.numericEntities) {
+    entities.push({
+      name: doc.text.slice(raw.start, raw.end), type: raw.type as EntityType,
+      mentions: [{ start: raw.start, end: raw.end, firstToken: raw.firstToken, lastToken: raw.lastToken, type: raw.type as EntityType, kind: 'name', canonical: null }],
+    });
+  }
+  return entities;
+}

@@ -1,0 +1,21 @@
+import type { AnnotatedDoc } from '../doc/doc.js';
+import type { Gazetteer } from '../knowledge/gazetteer.js';
+import type { ReportingLexicon } from './find-quotes.js';
+
+/** What every stage may read besides the Doc: lexicons and the user's requests. */
+export interface StageContext {
+  gazetteer: Gazetteer;
+  reporting: ReportingLexicon;
+  /** --target strings and JSONL target spans. */
+  targets: (string | { start: number; end: number })[];
+}
+
+export type Annotation = 'tokens' | 'mentions' | 'entities' | 'pronouns' | 'tone' | 'quotes' | 'stances' | 'targets';
+
+/** One pipeline step: reads what `needs` names, adds one annotation. */
+export interface Stage {
+  name: string;
+  needs: Annotation[];
+  adds: Annotation;
+  run: (doc: AnnotatedDoc, context: StageContext) => void;
+}

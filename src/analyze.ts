@@ -37,16 +37,28 @@ function stagesFor(parts: Set<Part>): Stage[] {
   return defaultStages.filter((s) => (s.name !== 'quotes' || parts.has('quotes')) && (s.name !== 'stances' || parts.has('stances')));
 }
 
-export function analyzeText(text: string, input: TextInput = {}, options: AnalyzeOptions = {}): Analysis {
-  const started = performance.now();
+/** Prepares lexicons and gazetteers once, then analyses texts with them. */
+export function createAnalyzer(options: AnalyzeOptions = {}): (text: string, input?: TextInput) => Analysis {
   const parts = new Set<Part>(options.only?.length ? options.only : PARTS);
-  const context: StageContext = {
-    gazetteer: withUserEntries(builtInGazetteer(), options.gazetteers ?? []),
-    reporting: reportingLexicon(),
-    targets: [...(options.targets ?? []), ...(input.targets ?? [])],
+  const gazetteer = withUserEntries(builtInGazetteer(), options.gazetteers ?? []);
+  const stages = stagesFor(parts);
+  return (text, input = {}) => {
+    const started = performance.now();
+    const context: StageContext = {
+      gazetteer, reporting: reportingLexicon(), targets: [...(options.targets ?? []), ...(input.targets ?? [])],
+    };
+    const doc = runStages(buildDoc(text), stages, context);
+    return toAnalysis(doc, {
+      id: input.id ?? 'text', title: input.title, parts, elapsedMs: performance.now() - started, includeText: input.includeText,
+    });
   };
-  const doc = runStages(buildDoc(text), stagesFor(parts), context);
-  return toAnalysis(doc, {
-    id: input.id ?? 'text', title: input.title, parts, elapsedMs: performance.now() - started, includeText: input.includeText,
-  });
+}
+
+let defaultAnalyzer: ReturnType<typeof createAnalyzer> | null = null;
+
+/** Analyses one text. With options, prefer createAnalyzer for many texts: it prepares them once. */
+export function analyzeText(text: string, input: TextInput = {}, options?: AnalyzeOptions): Analysis {
+  if (options) return createAnalyzer(options)(text, input);
+  defaultAnalyzer ??= createAnalyzer();
+  return defaultAnalyzer(text, input);
 }

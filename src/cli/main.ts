@@ -1,0 +1,120 @@
+// The CLI's one try/catch: argv -> options -> analyze -> format -> stdout; exit codes decided here.
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { once } from 'node:events';
+import { CommanderError } from 'commander';
+import { isFailed, type AnalysisResult } from '../analysis.js';
+import { analyzeItems } from '../batch.js';
+import { UsageError } from '../errors.js';
+import { formats, type FormatName, type FormatOptions } from '../format/index.js';
+import { checkPaths, isFailure, readInputs, type InputItem } from '../input/read-inputs.js';
+import { readUserGazetteer } from '../knowledge/gazetteer.js';
+import { formatSummaryMarkdown, summarize } from '../summarize.js';
+import { buildProgram, type RunOptions } from './program.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+class BrokenPipe extends Error {}
+
+async function write(text: string): Promise<void> {
+  if (!text) return;
+  if (!process.stdout.write(text)) await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
+  if (process.stdout.destroyed) throw new BrokenPipe();
+}
+
+/** One input and not a JSONL stream: json prints an object rather than an array. */
+async function isSingleInput(options: RunOptions): Promise<boolean> {
+  if (options.paths.length > 1) return false;
+  const path = options.paths[0] ?? '-';
+  if (options.inputFormat === 'jsonl') return false;
+  if (path === '-') return true;
+  if (options.inputFormat === 'auto' && ['.jsonl', '.ndjson'].includes(extname(path).toLowerCase())) return false;
+  return (await stat(path)).isFile();
+}
+
+function useColor(explicit: boolean | undefined): boolean {
+  if (explicit === false) return false;
+  if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return process.stdout.isTTY === true;
+}
+
+async function execute(options: RunOptions): Promise<number> {
+  await checkPaths(options.paths);
+  const gazetteers = options.gazetteers.map(readUserGazetteer);
+  const single = await isSingleInput(options);
+  const format: FormatName = options.format ?? (process.stdout.isTTY ? 'table' : single ? 'json' : 'jsonl');
+  const formatOptions: FormatOptions = { color: useColor(options.color), width: process.stdout.columns ?? 100, single };
+  const dates = new Map<string, string>();
+  let failed = 0;
+
+  async function* inputs(): AsyncGenerator<InputItem> {
+    for await (const item of readInputs(options.paths, { inputFormat: options.inputFormat, extensions: options.extensions, maxChars: options.maxChars })) {
+      if (!isFailure(item) && item.date) dates.set(item.id, item.date);
+      yield item;
+    }
+  }
+  const results = (async function* counted(): AsyncGenerator<AnalysisResult> {
+    for await (const result of analyzeItems(inputs(), {
+      jobs: options.jobs, only: options.only, targets: options.targets, gazetteers, includeText: format === 'html',
+    })) {
+      if (isFailed(result)) {
+        failed += 1;
+        if (!options.quiet) process.stderr.write(`newslens: ${result.error.message.startsWith(result.id) ? '' : `${result.id}: `}${result.error.message}\n`);
+      }
+      yield result;
+    }
+  })();
+
+  if (options.command === 'summary') {
+    const summary = await summarize(results, { top: options.top, dates });
+    if (format === 'json') await write(`${JSON.stringify(summary, null, 2)}\n`);
+    else if (format === 'jsonl') await write(`${JSON.stringify(summary)}\n`);
+    else await write(formatSummaryMarkdown(summary));
+    return failed ? 1 : 0;
+  }
+
+  const chosen = formats[format];
+  await write(chosen.header?.(formatOptions) ?? '');
+  let count = 0;
+  for await (const result of results) {
+    await write(chosen.item(result, count, formatOptions));
+    count += 1;
+  }
+  await write(chosen.footer?.(count, formatOptions) ?? '');
+  return failed ? 1 : 0;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed: RunOptions | undefined;
+  const program = buildProgram(VERSION, (options) => { parsed = options; });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+    }
+    throw error;
+  }
+  if (!parsed) return 0;
+  try {
+    return await execute(parsed);
+  } catch (error) {
+    if (error instanceof BrokenPipe) return 0;
+    if (error instanceof UsageError) {
+      process.stderr.write(`newslens: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`newslens: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+process.exitCode = await run(process.argv);

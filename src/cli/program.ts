@@ -1,0 +1,96 @@
+// commander only: declares the command line and turns argv into RunOptions. No analysis here.
+import { availableParallelism } from 'node:os';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { PARTS, type Part } from '../analysis.js';
+import { formatNames, type FormatName } from '../format/index.js';
+import { DEFAULT_EXTENSIONS, DEFAULT_MAX_CHARS, INPUT_FORMATS, type InputFormat } from '../input/read-inputs.js';
+
+export type CommandName = 'analyze' | 'summary';
+
+export interface RunOptions {
+  command: CommandName;
+  paths: string[];
+  format?: FormatName;
+  inputFormat: InputFormat;
+  only?: Part[];
+  targets: string[];
+  jobs: number;
+  extensions: string[];
+  color?: boolean;
+  quiet: boolean;
+  gazetteers: string[];
+  maxChars: number;
+  top: number;
+}
+
+const positiveInt = (name: string) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1, instead found "${value}"`);
+  return n;
+};
+
+const parseParts = (value: string): Part[] => {
+  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length || !parts.length) throw new InvalidArgumentError(`parts are ${PARTS.join(', ')}, instead found "${value}"`);
+  return parts as Part[];
+};
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const EXAMPLES = `
+Examples:
+  newslens article.txt                         a table for a person (json when piped)
+  newslens analyze news/ -f jsonl | jq .title  a folder, one JSON line per article
+  newslens quotes article.txt -f csv           just the quotes, as CSV
+  newslens article.txt --target Assad          the tone toward a target
+  cat records.jsonl | newslens - --input-format jsonl -f jsonl
+
+Exit status: 0 all inputs analysed, 1 some input failed (the rest were printed), 2 usage error.`;
+
+function addOptions(command: Command): Command {
+  return command
+    .argument('[paths...]', 'files, folders (walked recursively) or - for stdin; none reads stdin')
+    .addOption(new Option('-f, --format <fmt>', 'output format (default: table on a terminal, else json for one input, jsonl for several)').choices(formatNames))
+    .addOption(new Option('--input-format <fmt>', 'how to read inputs: auto goes by extension, stdin is text').choices(INPUT_FORMATS).default('auto'))
+    .option('--only <parts>', `comma list of ${PARTS.join(', ')}: compute and print only these`, parseParts)
+    .option('--target <text>', 'also report the tone toward this target (repeatable)', collect, [])
+    .option('-j, --jobs <n>', 'worker threads for batches (default: number of CPUs)', positiveInt('--jobs'), availableParallelism())
+    .option('--ext <list>', 'extensions taken when walking folders', DEFAULT_EXTENSIONS.join(','))
+    .option('--no-color', 'plain text (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('-q, --quiet', 'no progress and no per-file warnings on stderr', false)
+    .option('--gazetteer <file>', 'a JSON file of your own entities and aliases (repeatable; format in the README)', collect, [])
+    .option('--max-chars <n>', `longest article analysed; longer ones are a too-large error (default ${DEFAULT_MAX_CHARS})`, positiveInt('--max-chars'), DEFAULT_MAX_CHARS);
+}
+
+interface ParsedOptions {
+  format?: FormatName; inputFormat: InputFormat; only?: Part[]; target: string[]; jobs: number; ext: string;
+  color: boolean; quiet: boolean; gazetteer: string[]; maxChars: number; top?: number;
+}
+
+/** Builds the program; `onRun` receives the parsed options of whichever command ran. */
+export function buildProgram(version: string, onRun: (options: RunOptions) => void): Command {
+  const program = new Command('newslens')
+    .description('Who is in a news article, who said what, and who stands for or against whom.')
+    .version(version)
+    .showHelpAfterError('(run newslens --help for usage)')
+    .exitOverride();
+  const wire = (name: CommandName, only?: Part[]) => (paths: string[], opts: ParsedOptions, cmd: Command) => {
+    const explicitColor = cmd.getOptionValueSource('color') === 'cli' ? opts.color : undefined;
+    onRun({
+      command: name, paths, format: opts.format, inputFormat: opts.inputFormat, only: only ?? opts.only, targets: opts.target,
+      jobs: opts.jobs, extensions: opts.ext.split(',').map((e) => e.trim()).filter(Boolean), color: explicitColor,
+      quiet: opts.quiet, gazetteers: opts.gazetteer, maxChars: opts.maxChars, top: opts.top ?? 50,
+    });
+  };
+  addOptions(program.command('analyze', { isDefault: true }).description('analyse articles: entities, quotes, stances (the default command)'))
+    .addHelpText('after', EXAMPLES).action(wire('analyze'));
+  addOptions(program.command('entities').description('shorthand for analyze --only entities')).action(wire('analyze', ['entities']));
+  addOptions(program.command('quotes').description('shorthand for analyze --only quotes')).action(wire('analyze', ['quotes']));
+  addOptions(program.command('stance').description('shorthand for analyze --only stances')).action(wire('analyze', ['stances']));
+  addOptions(program.command('summary').description('one aggregate over all inputs: top entities, speakers, stance network'))
+    .option('--top <n>', 'how many items each list keeps', positiveInt('--top'), 50).action(wire('summary'));
+  program.addHelpText('after', EXAMPLES);
+  for (const command of program.commands) command.exitOverride().showHelpAfterError('(run newslens --help for usage)');
+  return program;
+}

@@ -1,0 +1,41 @@
+// Markdown: a section per article with entity, quote, stance and target tables.
+import { isFailed, type AnalysisResult } from '../analysis.js';
+import type { Format } from './format.js';
+import { cut } from './table.js';
+
+const cell = (s: string | number | null | undefined) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+const row = (cells: (string | number | null | undefined)[]) => `| ${cells.map(cell).join(' | ')} |`;
+
+export const formatMarkdown: Format = {
+  item: (result: AnalysisResult) => {
+    if (isFailed(result)) return `## ${result.id}\n\n**Error** \`${result.error.code}\`: ${result.error.message}\n\n`;
+    const out = [`## ${result.title ? cell(result.title) : result.id}`, '', `\`${result.id}\` · ${result.stats.sentences} sentences · ${result.stats.tokens} tokens`, ''];
+    if (result.entities) {
+      out.push('### Entities', '', row(['entity', 'type', 'aliases', 'mentions', 'salience', 'tone']), row(['---', '---', '---', '---:', '---:', '---']));
+      for (const e of result.entities) out.push(row([e.name, e.type, e.aliases.join(', '), e.count, e.salience.toFixed(3), e.tone.label]));
+      out.push('');
+    }
+    if (result.quotes) {
+      out.push('### Quotes', '');
+      if (!result.quotes.length) out.push('None found.');
+      else {
+        out.push(row(['speaker', 'cue', 'kind', 'quote']), row(['---', '---', '---', '---']));
+        for (const q of result.quotes) out.push(row([q.speaker?.name ?? '—', q.cue, q.kind, `“${cut(q.text, 300)}”`]));
+      }
+      out.push('');
+    }
+    if (result.stances) {
+      const names = new Map((result.entities ?? []).map((e) => [e.id, e.name]));
+      out.push('### Stances', '');
+      if (!result.stances.length) out.push('None found.');
+      for (const s of result.stances) out.push(`- ${names.get(s.holder) ?? s.holder} → ${names.get(s.target) ?? s.target}: **${s.label}** (${s.cue})`);
+      out.push('');
+    }
+    if (result.targets.length) {
+      out.push('### Targets', '', row(['target', 'tone', 'score', 'mentions']), row(['---', '---', '---:', '---:']));
+      for (const t of result.targets) out.push(row([t.query, t.label, t.score, t.mentions.length]));
+      out.push('');
+    }
+    return `${out.join('\n')}\n`;
+  },
+};

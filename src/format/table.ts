@@ -1,0 +1,68 @@
+// For a person at a terminal: a headline per article, then entities, quotes, stances and targets
+// as tables fitted to the terminal width. Colour and width are arguments (the CLI decides them).
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { isFailed, type Analysis, type AnalysisResult } from '../analysis.js';
+import type { Format, FormatOptions } from './format.js';
+
+const MAX_ENTITIES = 15;
+
+export function cut(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, Math.max(1, max - 1))}…`;
+}
+
+const toneColor = (c: ChalkInstance, label: string) => (label === 'positive' ? c.green(label) : label === 'negative' ? c.red(label) : c.dim(label));
+
+function table(head: string[], widths: number[], c: ChalkInstance): InstanceType<typeof Table> {
+  return new Table({
+    head: head.map((h) => c.bold(h)), colWidths: widths, wordWrap: true,
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+}
+
+function renderAnalysis(a: Analysis, opts: FormatOptions, c: ChalkInstance): string {
+  const out: string[] = [];
+  const width = Math.max(60, opts.width);
+  out.push(`${c.bold.cyan(a.id)}${a.title ? `  ${c.bold(cut(a.title, width - a.id.length - 2))}` : ''}`);
+  out.push(c.dim(`${a.stats.chars} chars · ${a.stats.sentences} sentences · ${a.stats.tokens} tokens · ${a.stats.elapsedMs} ms`));
+  if (a.entities) {
+    const rest = width - 12 - 10 - 10 - 12 - 7;
+    const t = table(['entity', 'type', 'mentions', 'salience', 'tone'], [Math.max(16, rest), 12, 10, 10, 12], c);
+    for (const e of a.entities.slice(0, MAX_ENTITIES)) {
+      t.push([cut(e.aliases.length > 1 ? `${e.name} (${e.aliases.slice(1).join(', ')})` : e.name, 200), e.type, e.count, e.salience.toFixed(3), toneColor(c, e.tone.label)]);
+    }
+    out.push(`${c.bold('Entities')} ${c.dim(`(${a.entities.length}${a.entities.length > MAX_ENTITIES ? `, top ${MAX_ENTITIES} shown` : ''})`)}`, t.toString());
+  }
+  if (a.quotes) {
+    if (a.quotes.length) {
+      const quoteWidth = Math.max(20, width - 20 - 12 - 10 - 6);
+      const t = table(['speaker', 'cue', 'kind', 'quote'], [20, 12, 10, quoteWidth], c);
+      for (const q of a.quotes) t.push([q.speaker?.name ?? c.dim('unknown'), q.cue ?? '', q.kind, cut(q.text, quoteWidth * 3)]);
+      out.push(c.bold(`Quotes (${a.quotes.length})`), t.toString());
+    } else out.push(`${c.bold('Quotes')} ${c.dim('none found')}`);
+  }
+  if (a.stances) {
+    const names = new Map((a.entities ?? []).map((e) => [e.id, e.name]));
+    if (a.stances.length) {
+      out.push(c.bold(`Stances (${a.stances.length})`));
+      for (const s of a.stances) {
+        out.push(`  ${names.get(s.holder) ?? s.holder} ${s.label === 'positive' ? c.green('→ +') : c.red('→ −')} ${names.get(s.target) ?? s.target}  ${c.dim(`(${s.cue})`)}`);
+      }
+    } else out.push(`${c.bold('Stances')} ${c.dim('none found')}`);
+  }
+  if (a.targets.length) {
+    out.push(c.bold('Targets'));
+    for (const t of a.targets) out.push(`  ${t.query}: ${toneColor(c, t.label)} ${c.dim(`(${t.score}, ${t.mentions.length} mentions)`)}`);
+  }
+  return `${out.join('\n')}\n\n`;
+}
+
+export const formatTable: Format = {
+  item: (result: AnalysisResult, _index, opts) => {
+    const c = new Chalk({ level: opts.color ? 1 : 0 });
+    if (isFailed(result)) return `${c.bold.red('✗')} ${c.bold(result.id)}  ${c.red(result.error.code)}: ${result.error.message}\n\n`;
+    return renderAnalysis(result, opts, c);
+  },
+};

@@ -1,0 +1,300 @@
+// paths | '-' | JSONL -> an async stream of articles (or per-input failures), in input order.
+// Folders are walked lazily in sorted order, and JSONL is read line by line: a 10,000-file folder or
+// a 100,000-line file is never held in memory whole.
+import { createReadStream } from 'node:fs';
+import { opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+import { InputError, UsageError } from '../errors.js';
+import { extractArticle } from './html.js';
+
+export type InputFormat = 'auto' | 'text' | 'html' | 'jsonl';
+export const INPUT_FORMATS: InputFormat[] = ['auto', 'text', 'html', 'jsonl'];
+export const DEFAULT_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.jsonl'];
+/** Longest article analysed by default, in characters (about 200 pages of text). */
+export const DEFAULT_MAX_CHARS = 2_000_000;
+
+export interface Article {
+  id: string;
+  text: string;
+  title?: string | null;
+  targets?: (string | { start: number; end: number })[];
+  date?: string;
+  /** HTML input: offsets index extracted text, so the Analysis carries it. */
+  includeText?: boolean;
+}
+
+export interface InputFailure { id: string; error: { code: string; message: string } }
+
+export type InputItem = Article | InputFailure;
+export const isFailure = (item: InputItem): item is InputFailure => 'error' in item;
+
+export interface ReadOptions {
+  inputFormat?: InputFormat;
+  extensions?: string[];
+  maxChars?: number;
+  /** Standard input, replaceable in tests. */
+  stdin?: NodeJS.ReadableStream;
+}
+
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes -> text: UTF-8 with or without a BOM; anything else is an InputError that says where. */
+export function decodeText(bytes: Uint8Array, where: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new InputError('binary', `${where}: binary data (a NUL byte at byte ${nul}), not text`);
+  let text: string;
+  try {
+    text = fatalDecoder.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    throw new InputError('not-utf8', `${where}: not valid UTF-8 at byte ${bad} (0x${bytes[bad]?.toString(16).padStart(2, '0')}); convert it with iconv -f latin1 -t utf-8`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (!size || i + size > bytes.length) return i;
+    for (let k = 1; k < size; k += 1) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += size;
+  }
+  return 0;
+}
+
+function checkText(text: string, where: string, maxChars: number): void {
+  if (!text.trim()) throw new InputError('empty', `${where}: no text to analyse`);
+  if (text.length > maxChars) {
+    throw new InputError('too-large', `${where}: ${text.length} characters, more than --max-chars ${maxChars}`);
+  }
+}
+
+function formatOf(path: string, requested: InputFormat): Exclude<InputFormat, 'auto'> {
+  if (requested !== 'auto') return requested;
+  const ext = extname(path).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  return 'text';
+}
+
+const failure = (id: string, error: unknown): InputFailure => ({
+  id,
+  error: error instanceof InputError
+    ? { code: error.code, message: error.message }
+    : { code: 'read-failed', message: `${id}: ${(error as Error).message}` },
+});
+
+/** Checks explicit paths before anything runs: a missing one is a usage error (exit 2). */
+export async function checkPaths(paths: string[]): Promise<void> {
+  for (const path of paths) {
+    if (path === '-') continue;
+    try {
+      await stat(path);
+    } catch {
+      throw new UsageError('missing-path', `no such file or folder: ${path}`);
+    }
+  }
+}
+
+export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  const requested = options.inputFormat ?? 'auto';
+  const extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  for (const path of paths.length ? paths : ['-']) {
+    if (path === '-') {
+      const stdin = options.stdin ?? process.stdin;
+      if (requested === 'jsonl') yield* readJsonl(stdin, 'stdin', maxChars);
+      else yield await readWhole(stdin, 'stdin', requested === 'html' ? 'html' : 'text', maxChars);
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      yield failure(path, new InputError('missing', `${path}: ${(error as Error).message}`));
+      continue;
+    }
+    if (info.isDirectory()) {
+      for await (const file of walk(path, extensions)) {
+        if ('error' in file) yield file;
+        else yield* readFileInput(file.path, formatOf(file.path, requested), maxChars);
+      }
+    } else {
+      yield* readFileInput(path, formatOf(path, requested), maxChars);
+    }
+  }
+}
+
+async function* readFileInput(path: string, format: Exclude<InputFormat, 'auto'>, maxChars: number): AsyncGenerator<InputItem> {
+  if (format === 'jsonl') {
+    yield* readJsonl(createReadStream(path), path, maxChars);
+    return;
+  }
+  try {
+    const bytes = await readFile(path);
+    yield toArticle(path, decodeText(bytes, path), format, maxChars);
+  } catch (error) {
+    yield failure(path, error);
+  }
+}
+
+async function readWhole(stream: NodeJS.ReadableStream, id: string, format: 'text' | 'html', maxChars: number): Promise<InputItem> {
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+    return toArticle(id, decodeText(Buffer.concat(chunks), id), format, maxChars);
+  } catch (error) {
+    return failure(id, error);
+  }
+}
+
+function toArticle(id: string, raw: string, format: 'text' | 'html', maxChars: number): InputItem {
+  try {
+    if (format === 'html') {
+      if (raw.length > maxChars * 4) checkText(raw, id, maxChars * 4);
+      const page = extractArticle(raw);
+      checkText(page.text, id, maxChars);
+      return { id, text: page.text, title: page.title, includeText: true, ...(page.date ? { date: page.date } : {}) };
+    }
+    checkText(raw, id, maxChars);
+    return { id, text: raw };
+  } catch (error) {
+    return failure(id, error);
+  }
+}
+
+/** JSONL records, one per line, decoded line by line so one bad line fails alone. */
+async function* readJsonl(stream: NodeJS.ReadableStream, name: string, maxChars: number): AsyncGenerator<InputItem> {
+  let pending: Buffer = Buffer.alloc(0);
+  let lineNumber = 0;
+  const parseLine = (bytes: Buffer): InputItem | null => {
+    lineNumber += 1;
+    const id = `${name}:${lineNumber}`;
+    try {
+      const line = decodeText(bytes, id);
+      if (!line.trim()) return null;
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch (error) {
+        throw new InputError('bad-json', `${id}: not valid JSON (${(error as Error).message})`);
+      }
+      return toRecord(record, id, maxChars);
+    } catch (error) {
+      return failure(id, error);
+    }
+  };
+  try {
+    for await (const chunk of stream) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+      let data = pending.length ? Buffer.concat([pending, buffer]) : buffer;
+      let newline = data.indexOf(10);
+      while (newline >= 0) {
+        const item = parseLine(data.subarray(0, newline));
+        if (item) yield item;
+        data = data.subarray(newline + 1);
+        newline = data.indexOf(10);
+      }
+      // Guard against one endless line: it cannot be an article we would analyse anyway.
+      if (data.length > maxChars * 4 + 1024) {
+        yield failure(`${name}:${lineNumber + 1}`, new InputError('too-large', `${name}:${lineNumber + 1}: a line longer than ${maxChars * 4} bytes`));
+        lineNumber += 1;
+        data = Buffer.alloc(0);
+        for await (const rest of skipToNewline(stream)) data = rest;
+      }
+      pending = Buffer.from(data);
+    }
+  } catch (error) {
+    yield failure(name, error);
+    return;
+  }
+  if (pending.length) {
+    const item = parseLine(pending);
+    if (item) yield item;
+  }
+}
+
+async function* skipToNewline(stream: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    const newline = buffer.indexOf(10);
+    if (newline >= 0) {
+      yield buffer.subarray(newline + 1);
+      return;
+    }
+  }
+}
+
+function toRecord(record: unknown, id: string, maxChars: number): InputItem {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new InputError('bad-record', `${id}: expected a JSON object, instead found ${JSON.stringify(record)?.slice(0, 40)}`);
+  }
+  const r = record as Record<string, unknown>;
+  const recordId = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : id;
+  if (typeof r.text !== 'string') {
+    throw new InputError('no-text', `${recordId}: the record has no string "text" field`);
+  }
+  checkText(r.text, recordId, maxChars);
+  const targets: Article['targets'] = [];
+  if (Array.isArray(r.targets)) {
+    for (const t of r.targets) {
+      if (typeof t === 'string') targets.push(t);
+      else if (t && typeof t === 'object' && Number.isInteger((t as Span).start) && Number.isInteger((t as Span).end)
+        && (t as Span).start >= 0 && (t as Span).end <= r.text.length && (t as Span).start < (t as Span).end) {
+        targets.push({ start: (t as Span).start, end: (t as Span).end });
+      } else {
+        throw new InputError('bad-target', `${recordId}: a target must be a string or a span {start, end} of text, instead found ${JSON.stringify(t)}`);
+      }
+    }
+  }
+  return {
+    id: recordId, text: r.text,
+    ...(typeof r.title === 'string' ? { title: r.title } : {}),
+    ...(targets.length ? { targets } : {}),
+    ...(typeof r.date === 'string' ? { date: r.date } : {}),
+  };
+}
+
+interface Span { start: number; end: number }
+
+/** Files under a folder in sorted path order; symlink loops and unreadable folders become failures. */
+async function* walk(root: string, extensions: string[], seen = new Set<string>()): AsyncGenerator<{ path: string } | InputFailure> {
+  let real: string;
+  try {
+    real = await realpath(root);
+  } catch (error) {
+    yield failure(root, new InputError('unreadable', `${root}: ${(error as Error).message}`));
+    return;
+  }
+  if (seen.has(real)) {
+    yield failure(root, new InputError('symlink-loop', `${root}: a link back to ${relative(process.cwd(), real) || real}, skipped`));
+    return;
+  }
+  seen.add(real);
+  const entries: { name: string; dir: boolean }[] = [];
+  try {
+    const dir = await opendir(root);
+    for await (const entry of dir) {
+      let isDir = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        try {
+          isDir = (await stat(join(root, entry.name))).isDirectory();
+        } catch {
+          isDir = false;
+        }
+      }
+      entries.push({ name: entry.name, dir: isDir });
+    }
+  } catch (error) {
+    yield failure(root, new InputError('unreadable', `${root}: ${(error as Error).message}`));
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(root, entry.name);
+    if (entry.dir) yield* walk(path, extensions, seen);
+    else if (extensions.includes(extname(entry.name).toLowerCase())) yield { path };
+  }
+  seen.delete(real);
+}

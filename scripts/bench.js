@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// npm run bench: whole-process wall time, tokens/s and peak RSS of `newslens analyze -f jsonl` over
+// the BBC corpus with one job and with all cores, next to the raw wink-nlp floor in the same run.
+// usage: node scripts/bench.js [FOLDER]
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const corpus = process.argv[2] ?? fileURLToPath(new URL('../../shared/data/articles/bbc', import.meta.url));
+if (!existsSync(corpus)) {
+  console.log(`bench: skipped, no corpus at ${corpus} (the BBC articles live in ../shared/data/articles/bbc)`);
+  process.exit(0);
+}
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path); else if (name.endsWith('.txt')) files.push(path);
+  }
+};
+walk(corpus);
+
+/** Runs a command to completion; wall time, stdout, and peak RSS polled from /proc (VmHWM covers threads). */
+function measure(args) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], cwd: root });
+    let peakKb = 0;
+    let bytes = 0;
+    const lines = [];
+    let tail = '';
+    const poll = setInterval(() => {
+      try {
+        const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      } catch { /* exited */ }
+    }, 25);
+    child.stdout.on('data', (chunk) => {
+      bytes += chunk.length;
+      const text = tail + chunk.toString('utf8');
+      const parts = text.split('\n');
+      tail = parts.pop();
+      for (const line of parts) if (line.length < 200 || lines.length < 1) lines.push(line.length < 200 ? line : '');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, code, bytes, stdout: lines.concat(tail ? [tail] : []) });
+    });
+  });
+}
+
+const jobs = availableParallelism();
+const floor = await measure([join(root, 'scripts/wink-floor.js'), ...files]);
+const tokens = Number(floor.stdout[0]);
+const load = await measure(['--input-type=module', '-e', `import { warmUp } from './dist/doc/build-doc.js'; const t = performance.now(); warmUp(); console.log((performance.now() - t).toFixed(1));`]);
+const one = await measure([join(root, 'bin/newslens.js'), 'analyze', corpus, '-f', 'jsonl', '-j', '1', '-q']);
+const all = await measure([join(root, 'bin/newslens.js'), 'analyze', corpus, '-f', 'jsonl', '-j', String(jobs), '-q']);
+
+const rate = (r) => tokens / r.seconds;
+const row = (name, r) => `${name.padEnd(26)} ${r.seconds.toFixed(2).padStart(7)} s ${Math.round(rate(r)).toLocaleString('en').padStart(10)} tok/s ${(rate(r) / rate(floor)).toFixed(2).padStart(6)}x floor ${r.peakMb.toFixed(0).padStart(5)} MiB peak RSS`;
+console.log(`bench: ${files.length} articles, ${tokens.toLocaleString('en')} wink tokens (${corpus})`);
+console.log(row('wink-nlp floor (sbd+pos)', floor));
+console.log(row('newslens -j 1', one));
+console.log(row(`newslens -j ${jobs}`, all));
+console.log(`all cores vs one job: ${(one.seconds / all.seconds).toFixed(2)}x; wink model load: ${load.stdout[0]} ms`);
+if (one.code || all.code) console.log(`note: newslens exited ${one.code} / ${all.code} (1 means some input failed)`);

@@ -2,7 +2,7 @@
 export default {
   testEnvironment: 'node',
   transform: {},
-  roots: ['<rootDir>/dist-test/test'],
+  roots: ['<rootDir>/dist-test'],
   testMatch: ['**/*.test.js'],
   testTimeout: 60000,
 };

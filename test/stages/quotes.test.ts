@@ -1,0 +1,54 @@
+import { describe, expect, test } from '@jest/globals';
+import { analyzeText } from '../../dist/index.js';
+
+const quotesOf = (text: string) => analyzeText(text, {}, { only: ['entities', 'quotes'] }).quotes!;
+
+describe('direct quotes in every mark style', () => {
+  test.each([
+    ['“We will not back down on this issue,” Kerry said.', 'We will not back down on this issue,'],
+    ['"We will not back down on this issue," Kerry said.', 'We will not back down on this issue,'],
+    ['Kerry said: «We will not back down on this issue».', 'We will not back down on this issue'],
+    ['Kerry said: „We will not back down on this issue“.', 'We will not back down on this issue'],
+    ["'We will not back down on this issue,' the minister said.", 'We will not back down on this issue,'],
+  ])('%s', (sentence, inside) => {
+    const [quote] = quotesOf(sentence);
+    expect(quote?.text).toBe(inside);
+    expect(quote?.kind).toBe('direct');
+  });
+
+  test('apostrophes are not quotation marks', () => {
+    expect(quotesOf('Russia’s envoy visited a Dunkin’ Donuts and heard rock \'n\' roll in Moscow’s streets.')).toEqual([]);
+  });
+
+  test('a stray unpaired mark is skipped and the other quotes kept', () => {
+    const quotes = quotesOf('He left “without a word.\n\nLater she said: “This is the only way forward for all of us.”');
+    expect(quotes.map((q) => q.text)).toEqual(['This is the only way forward for all of us.']);
+  });
+
+  test('a quotation that runs over two paragraphs is one quote', () => {
+    const text = '“The first part of what I have to say is this.\n\n“And the second part comes here,” Kerry said.';
+    const quotes = quotesOf(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.text.startsWith('The first part')).toBe(true);
+    expect(quotes[0]!.text.endsWith('comes here,')).toBe(true);
+  });
+});
+
+describe('speakers', () => {
+  test.each([
+    ['“We will not back down on this issue,” Kerry said.', 'Kerry'],
+    ['“We will not back down on this issue,” said John Kerry.', 'John Kerry'],
+    ['“We will not back down on this issue,” a senior official said.', 'a senior official'],
+  ])('%s', (sentence, speaker) => {
+    expect(quotesOf(sentence)[0]?.speaker?.mention?.text).toBe(speaker);
+  });
+
+  test('a nominal speaker has no entity', () => {
+    expect(quotesOf('“We will not back down on this issue,” a senior official said.')[0]?.speaker?.entity).toBeNull();
+  });
+
+  test.failing('"he said" resolves to the named speaker of the sentence before (issue #5)', () => {
+    const text = 'Kerry met Lavrov on Tuesday.\n“Russia and the United States agree on this threat,” he said.';
+    expect(quotesOf(text)[0]?.speaker?.name).toBe('Kerry');
+  });
+});

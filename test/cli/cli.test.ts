@@ -1,0 +1,156 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { hasShared, repoRoot, seedPath, sharedDir } from '../helpers/paths.js';
+
+const bin = join(repoRoot, 'bin/newslens.js');
+const run = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [bin, ...args], {
+  input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined }, maxBuffer: 64 * 1024 * 1024,
+});
+const seedText = readFileSync(seedPath, 'utf8');
+const dropElapsed = (s: string) => s.replace(/"elapsedMs": ?[0-9.]+/g, '"elapsedMs":0');
+
+/** A folder of real text in several encodings and shapes: the seed as is, with CRLF, and with a BOM. */
+function seedFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'newslens-'));
+  mkdirSync(join(dir, 'b'));
+  copyFileSync(seedPath, join(dir, 'a.txt'));
+  writeFileSync(join(dir, 'b', 'crlf.txt'), seedText.replace(/\n/g, '\r\n'));
+  writeFileSync(join(dir, 'b', 'bom.txt'), `\ufeff${seedText}`);
+  writeFileSync(join(dir, 'c.md'), seedText.split('\n').slice(0, 6).join('\n'));
+  return dir;
+}
+
+describe('newslens analyze', () => {
+  test('the seed as JSON: every mention and quote points at its text', () => {
+    const result = run([seedPath, '-f', 'json']);
+    expect(result.status).toBe(0);
+    const analysis = JSON.parse(result.stdout);
+    expect(analysis.schema).toBe('newslens/analysis@1');
+    expect(analysis.title).toBe('Kerry calls for common ground with Russia on Syria, Ukraine');
+    for (const e of analysis.entities) for (const m of e.mentions) expect(seedText.slice(m.start, m.end)).toBe(m.text);
+    for (const q of analysis.quotes) expect(seedText.slice(q.start, q.end)).toBe(q.text);
+    expect(analysis.quotes.length).toBeGreaterThanOrEqual(3);
+  });
+
+  (hasShared ? test : test.skip)('the seed passes the contract checker', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'newslens-')), 'seed.json');
+    writeFileSync(out, run([seedPath, '-f', 'json']).stdout);
+    const check = spawnSync(process.execPath, [join(sharedDir, 'tools/check-contract.mjs'), out, seedPath], { encoding: 'utf8' });
+    expect(check.stdout).toContain('contract: ok');
+    expect(check.status).toBe(0);
+  });
+
+  test.each(['table', 'json', 'jsonl', 'csv', 'md', 'html'])('format %s prints the seed', (format) => {
+    const result = run([seedPath, '-f', format]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Kerry');
+    expect(result.stdout).toContain('Free Syrian Army');
+  });
+
+  test('csv has a part column and one row per entity, quote and stance', () => {
+    const lines = run([seedPath, '-f', 'csv']).stdout.trim().split('\n');
+    expect(lines[0]!.split(',').slice(0, 2)).toEqual(['id', 'part']);
+    const parts = new Set(lines.slice(1).map((l) => l.split(',')[1]));
+    expect([...parts]).toEqual(expect.arrayContaining(['entity', 'quote', 'stance']));
+  });
+
+  test('--only and --target shape the output', () => {
+    const analysis = JSON.parse(run([seedPath, '-f', 'json', '--only', 'quotes', '--target', 'Assad']).stdout);
+    expect(analysis.entities).toBeUndefined();
+    expect(analysis.stances).toBeUndefined();
+    expect(analysis.quotes.length).toBeGreaterThan(0);
+    expect(analysis.targets[0]).toMatchObject({ query: 'Assad' });
+  });
+
+  test('stdin and - read text; piped output defaults to json for one input', () => {
+    const fromStdin = run([], seedText);
+    const fromDash = run(['-'], seedText);
+    expect(fromStdin.status).toBe(0);
+    expect(JSON.parse(fromStdin.stdout).id).toBe('stdin');
+    expect(dropElapsed(fromDash.stdout)).toBe(dropElapsed(fromStdin.stdout));
+  });
+
+  test('a folder: recursive, sorted, --ext respected, same bytes with -j 1 and -j 2', () => {
+    const dir = seedFolder();
+    const one = run([dir, '-j', '1']);
+    const two = run([dir, '-j', '2']);
+    expect(one.status).toBe(0);
+    const ids = one.stdout.trim().split('\n').map((l) => JSON.parse(l).id);
+    expect(ids).toEqual([join(dir, 'a.txt'), join(dir, 'b', 'bom.txt'), join(dir, 'b', 'crlf.txt'), join(dir, 'c.md')]);
+    expect(dropElapsed(two.stdout)).toBe(dropElapsed(one.stdout));
+    expect(run([dir, '--ext', '.md']).stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('the same article gives the same analysis alone and after others (in any order)', () => {
+    const dir = seedFolder();
+    const alone = JSON.parse(run([join(dir, 'a.txt'), '-f', 'json']).stdout);
+    const inBatch = run([join(dir, 'b'), join(dir, 'c.md'), join(dir, 'a.txt'), '-j', '1']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const last = inBatch[inBatch.length - 1];
+    expect({ ...last, stats: { ...last.stats, elapsedMs: 0 } }).toEqual({ ...alone, stats: { ...alone.stats, elapsedMs: 0 } });
+    // A BOM is removed and offsets index the text without it, so both analyses agree.
+    expect(dropElapsed(JSON.stringify({ ...inBatch[0], id: 'x' }))).toBe(dropElapsed(JSON.stringify({ ...alone, id: 'x' })));
+  });
+
+  test('HTML input: the article text is extracted and carried, scripts never run or leak', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newslens-'));
+    const body = seedText.split('\n').slice(1, 6).map((p) => `<p>${p}</p>`).join('\n');
+    writeFileSync(join(dir, 'page.html'), `<html><head><title>Kerry in Moscow</title><script>alert(1)</script></head><body><nav>Home</nav><article>${body}</article></body></html>`);
+    const analysis = JSON.parse(run([join(dir, 'page.html'), '-f', 'json']).stdout);
+    expect(analysis.text).toContain('Secretary of State John Kerry');
+    expect(analysis.text).not.toContain('alert(1)');
+    for (const e of analysis.entities) for (const m of e.mentions) expect(analysis.text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
+
+describe('bad input is reported, never fatal', () => {
+  test('empty, binary, Latin-1 and good files in one folder: exit 1, error records, the rest analysed', () => {
+    const dir = seedFolder();
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.from('a \xa315.8m signing by the club', 'latin1'));
+    const result = run([dir, '-f', 'jsonl']);
+    expect(result.status).toBe(1);
+    const records = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const errors = Object.fromEntries(records.filter((r) => r.error).map((r) => [r.id.split('/').pop(), r.error.code]));
+    expect(errors).toEqual({ 'empty.txt': 'empty', 'binary.txt': 'binary', 'latin1.txt': 'not-utf8' });
+    expect(records.filter((r) => !r.error)).toHaveLength(4);
+    expect(result.stderr).toContain('not valid UTF-8 at byte 2');
+  });
+
+  test('JSONL: a malformed line and a record without text fail alone', () => {
+    const lines = [JSON.stringify({ id: 'ok', text: seedText }), '{not json', JSON.stringify({ id: 'no-text' }), JSON.stringify([1, 2])];
+    const result = run(['-', '--input-format', 'jsonl'], `${lines.join('\n')}\n`);
+    expect(result.status).toBe(1);
+    const records = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'bad-json', 'no-text', 'bad-record']);
+    expect(records[1].id).toBe('stdin:2');
+  });
+
+  test('--max-chars turns a long article into a too-large record', () => {
+    const result = run([seedPath, '-f', 'json', '--max-chars', '100']);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).error.code).toBe('too-large');
+  });
+
+  test.each([
+    [['no/such/file.txt'], 'no such file'],
+    [['--frobnicate'], 'unknown option'],
+    [['-f', 'yaml'], 'Allowed choices'],
+    [['--only', 'sentiment'], 'parts are'],
+    [['-j', '0'], 'at least 1'],
+  ])('usage error %j exits 2', (args, message) => {
+    const result = run([...args, seedPath]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  test('--help teaches and exits 0', () => {
+    const result = run(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Examples:');
+    expect(result.stdout).toContain('summary');
+  });
+});

@@ -154,3 +154,18 @@ describe('bad input is reported, never fatal', () => {
     expect(result.stdout).toContain('summary');
   });
 });
+
+describe('--gazetteer', () => {
+  test('user entries win over the built-in typing', () => {
+    const analysis = JSON.parse(run([seedPath, '-f', 'json', '--gazetteer', join(repoRoot, 'fixtures/gazetteers/syria.json')]).stdout);
+    const dunkin = analysis.entities.find((e: { name: string }) => e.name === 'Dunkin’ Donuts');
+    expect(dunkin.type).toBe('ORG');
+  });
+
+  test('a bad file is a usage error that says what is wrong', () => {
+    const result = run([seedPath, '--gazetteer', join(repoRoot, 'fixtures/gazetteers/bad-type.json')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('entities[0].type must be one of');
+    expect(result.stderr).toContain('"THING"');
+  });
+});

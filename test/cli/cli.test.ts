@@ -169,3 +169,21 @@ describe('--gazetteer', () => {
     expect(result.stderr).toContain('"THING"');
   });
 });
+
+(hasShared ? describe : describe.skip)('real BBC articles (from ../shared, not copied into the repo)', () => {
+  test('every mention, quote and evidence span of 40 politics articles points into its text', () => {
+    const folder = join(sharedDir, 'data/articles/bbc/politics');
+    const result = run([folder, '-f', 'jsonl', '-j', '2']);
+    const records = result.stdout.trim().split('\n').map((l) => JSON.parse(l)).slice(0, 40);
+    expect(records).toHaveLength(40);
+    for (const a of records) {
+      const text = readFileSync(a.id, 'utf8');
+      for (const e of a.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+      for (const q of a.quotes) {
+        expect(text.slice(q.start, q.end)).toBe(q.text);
+        if (q.speaker?.mention) expect(text.slice(q.speaker.mention.start, q.speaker.mention.end)).toBe(q.speaker.mention.text);
+      }
+      for (const s of a.stances) expect(s.evidence.end).toBeLessThanOrEqual(text.length);
+    }
+  });
+});

@@ -5,6 +5,7 @@
 // First version: partial and indirect quotes are issue #5.
 import type { Doc, EntityCluster, QuoteAnnotation, Span } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
+import { tokenAt } from '../doc/spans.js';
 
 export interface ReportingLexicon { forms: Set<string>; phrases: string[][] }
 
@@ -64,16 +65,6 @@ const trim = (text: string) => (s: Span): Span => {
   while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
   return { start, end };
 };
-
-function tokenAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.tokens[mid]!.start <= offset) lo = mid; else hi = mid - 1;
-  }
-  return lo;
-}
 
 export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: ReportingLexicon): QuoteAnnotation[] {
   const entityAtToken = new Map<number, { entity: number; span: Span }>();

@@ -1,5 +1,6 @@
 // The whole registry of pipeline stages, in order. Each adds one annotation to the Doc.
 import type { AnnotatedDoc, Span } from '../doc/doc.js';
+import { tokenAt } from '../doc/spans.js';
 import { findNameMentions } from './find-name-mentions.js';
 import { mergeAliases } from './merge-aliases.js';
 import { resolvePronouns } from './resolve-pronouns.js';
@@ -10,16 +11,7 @@ import type { Annotation, Stage, StageContext } from './stage.js';
 
 export type { Stage, StageContext } from './stage.js';
 
-const sentenceOf = (doc: AnnotatedDoc) => (offset: number): number => {
-  const { tokens } = doc;
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (tokens[mid]!.start <= offset) lo = mid; else hi = mid - 1;
-  }
-  return tokens[lo]?.sentence ?? 0;
-};
+const sentenceOf = (doc: AnnotatedDoc) => (offset: number): number => doc.tokens[tokenAt(doc, offset)]?.sentence ?? 0;
 
 export const mentions: Stage = {
   name: 'mentions', needs: ['tokens'], adds: 'mentions',

@@ -152,7 +152,8 @@ async function readWhole(stream: NodeJS.ReadableStream, id: string, format: 'tex
 function toArticle(id: string, raw: string, format: 'text' | 'html', maxChars: number): InputItem {
   try {
     if (format === 'html') {
-      if (raw.length > maxChars * 4) checkText(raw, id, maxChars * 4);
+      // Markup is several times the text it holds; refuse pages too big to be one article.
+      if (raw.length > maxChars * 4) throw new InputError('too-large', `${id}: ${raw.length} characters of HTML, more than 4 x --max-chars`);
       const page = extractArticle(raw);
       checkText(page.text, id, maxChars);
       return { id, text: page.text, title: page.title, includeText: true, ...(page.date ? { date: page.date } : {}) };

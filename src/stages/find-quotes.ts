@@ -7,11 +7,12 @@ import type { Doc, EntityCluster, QuoteAnnotation, Span } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
 import { tokenAt } from '../doc/spans.js';
 
-export interface ReportingLexicon { forms: Set<string>; phrases: string[][] }
+/** Inflected reporting verbs. The lexicon's multi-word phrases ("according to") are read by issue #5's work. */
+export interface ReportingLexicon { forms: Set<string> }
 
 /** Inflected forms of the reporting verbs (says, said, saying, ...), built once from the lemma list. */
-export function buildReportingLexicon(json: { verbs: string[]; phrases: string[] }): ReportingLexicon {
-  return { forms: new Set(json.verbs.flatMap(inflect)), phrases: json.phrases.map((p) => p.split(' ')) };
+export function buildReportingLexicon(json: { verbs: string[] }): ReportingLexicon {
+  return { forms: new Set(json.verbs.flatMap(inflect)) };
 }
 
 const DOUBLE_OPEN = new Set(['“', '„', '«', '"']);

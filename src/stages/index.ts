@@ -31,8 +31,9 @@ export const pronouns: Stage = {
 export const tone: Stage = {
   name: 'tone', needs: ['entities'], adds: 'tone',
   run: (doc) => {
-    const valences = sentenceValences(doc);
-    doc.entityTones = doc.entities!.map((e) => scoreTone(doc, e.mentions, valences, sentenceOf(doc)));
+    doc.sentenceValences = sentenceValences(doc);
+    const at = sentenceOf(doc);
+    doc.entityTones = doc.entities!.map((e) => scoreTone(e.mentions, doc.sentenceValences!, at));
   },
 };
 
@@ -47,9 +48,9 @@ export const stances: Stage = {
 };
 
 export const targets: Stage = {
-  name: 'targets', needs: ['entities'], adds: 'targets',
+  name: 'targets', needs: ['entities', 'tone'], adds: 'targets',
   run: (doc, context) => {
-    const valences = sentenceValences(doc);
+    const at = sentenceOf(doc);
     doc.targets = context.targets.map((target) => {
       let entity: number | null = null;
       let spans: Span[];
@@ -65,7 +66,7 @@ export const targets: Stage = {
         entity = index >= 0 ? index : null;
       }
       const query = typeof target === 'string' ? target : doc.text.slice(target.start, target.end);
-      return { query, entity, spans: spans.map(({ start, end }) => ({ start, end })), tone: scoreTone(doc, spans, valences, sentenceOf(doc)) };
+      return { query, entity, spans: spans.map(({ start, end }) => ({ start, end })), tone: scoreTone(spans, doc.sentenceValences!, at) };
     });
   },
 };

@@ -22,7 +22,7 @@ export function sentenceValences(doc: Doc): Float64Array {
   return out;
 }
 
-export function scoreTone(doc: Doc, spans: Span[], valences: Float64Array, sentenceOf: (offset: number) => number): ToneAnnotation {
+export function scoreTone(spans: Span[], valences: Float64Array, sentenceOf: (offset: number) => number): ToneAnnotation {
   const sentences = new Set(spans.map((s) => sentenceOf(s.start)));
   if (!sentences.size) return { label: 'neutral', score: 0 };
   let sum = 0;

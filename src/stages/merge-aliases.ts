@@ -28,26 +28,38 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
     }
   }
 
+  // Indexes over the multi-word names seen so far, so each lookup is one Map read.
+  const byLastWord = new Map<string, Set<string>>(); // "Kerry" -> keys of "John Kerry"
+  const byFirstWord = new Map<string, Set<string>>(); // "ORG:Syria" -> keys of "Syria Support Group" (not people)
+  const byInitials = new Map<string, string>(); // "FSA" -> key of "Free Syrian Army", the first seen
+  const personByLastWord = new Map<string, Set<string>>();
+  const addTo = (index: Map<string, Set<string>>, word: string, key: string) => {
+    let keys = index.get(word);
+    if (!keys) index.set(word, (keys = new Set()));
+    keys.add(key);
+  };
+  const register = (m: NameMention, key: string, name: string | null) => {
+    const words = textOf(m).split(' ');
+    if (words.length < 2) return;
+    addTo(byLastWord, words[words.length - 1]!, key);
+    if (m.type === 'PERSON') addTo(personByLastWord, words[words.length - 1]!, key);
+    else addTo(byFirstWord, `${m.type}:${words[0]}`, key);
+    const acronym = initials(name ?? textOf(m));
+    if (!byInitials.has(acronym)) byInitials.set(acronym, key);
+  };
+
   const clusterKey = (m: NameMention): string => {
     const text = textOf(m);
     if (m.canonical) return m.canonical;
     const taught = keyOf.get(text);
     if (taught) return taught;
     if (ACRONYM.test(text)) {
-      for (const [key, c] of clusters) {
-        const name = c.canonicalName ?? textOf(c.mentions[0]!);
-        if (name.includes(' ') && initials(name) === text.replace(/\./g, '')) return key;
-      }
+      const expansion = byInitials.get(text.replace(/\./g, ''));
+      if (expansion) return expansion;
     }
     // A single word that ends (or, for organisations, starts) a longer name already seen.
     if (!text.includes(' ')) {
-      const hits = new Set<string>();
-      for (const [key, c] of clusters) {
-        for (const other of c.mentions) {
-          const words = textOf(other).split(' ');
-          if (words.length > 1 && (words[words.length - 1] === text || (other.type !== 'PERSON' && words[0] === text && m.type === other.type))) hits.add(key);
-        }
-      }
+      const hits = new Set([...(byLastWord.get(text) ?? []), ...(byFirstWord.get(`${m.type}:${text}`) ?? [])]);
       if (hits.size === 1) return [...hits][0]!;
     }
     return `name:${text}`;
@@ -62,16 +74,15 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
       clusters.set(key, cluster);
     }
     cluster.mentions.push(m);
+    register(m, key, cluster.canonicalName);
   }
 
   // A surname seen before its full name ("Kerry calls ..." in the headline, "John Kerry" later).
   for (const [key, c] of clusters) {
-    const words = textOf(c.mentions[0]!).split(' ');
-    if (words.length !== 1 || c.mentions.some((m) => textOf(m).includes(' '))) continue;
-    const full = [...clusters.entries()].filter(([otherKey, other]) => otherKey !== key
-      && other.mentions.some((m) => m.type === 'PERSON' && textOf(m).split(' ').at(-1) === words[0] && textOf(m).includes(' ')));
+    if (c.mentions.some((m) => textOf(m).includes(' '))) continue;
+    const full = [...(personByLastWord.get(textOf(c.mentions[0]!)) ?? [])].filter((k) => k !== key && clusters.has(k));
     if (full.length === 1) {
-      full[0]![1].mentions.push(...c.mentions);
+      clusters.get(full[0]!)!.mentions.push(...c.mentions);
       clusters.delete(key);
     }
   }

@@ -1,2 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4 --max-old-space-size=512
+// The heap flags keep a long batch's memory flat (V8 otherwise lets the heap grow with the run);
+// worker threads get the same limits through piscina's resourceLimits.
 import '../dist/cli/main.js';

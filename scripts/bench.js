@@ -24,10 +24,10 @@ const walk = (dir) => {
 walk(corpus);
 
 /** Runs a command to completion; wall time, stdout, and peak RSS polled from /proc (VmHWM covers threads). */
-function measure(args) {
+function measure(args, command = process.execPath) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], cwd: root });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], cwd: root });
     let peakKb = 0;
     let bytes = 0;
     const lines = [];
@@ -57,8 +57,10 @@ const jobs = availableParallelism();
 const floor = await measure([join(root, 'scripts/wink-floor.js'), ...files]);
 const tokens = Number(floor.stdout[0]);
 const load = await measure(['--input-type=module', '-e', `import { warmUp } from './dist/doc/build-doc.js'; const t = performance.now(); warmUp(); console.log((performance.now() - t).toFixed(1));`]);
-const one = await measure([join(root, 'bin/newslens.js'), 'analyze', corpus, '-f', 'jsonl', '-j', '1', '-q']);
-const all = await measure([join(root, 'bin/newslens.js'), 'analyze', corpus, '-f', 'jsonl', '-j', String(jobs), '-q']);
+// The binary itself, as a user runs it (its shebang sets the heap flags).
+const newslens = join(root, 'bin/newslens.js');
+const one = await measure(['analyze', corpus, '-f', 'jsonl', '-j', '1', '-q'], newslens);
+const all = await measure(['analyze', corpus, '-f', 'jsonl', '-j', String(jobs), '-q'], newslens);
 
 const rate = (r) => tokens / r.seconds;
 const row = (name, r) => `${name.padEnd(26)} ${r.seconds.toFixed(2).padStart(7)} s ${Math.round(rate(r)).toLocaleString('en').padStart(10)} tok/s ${(rate(r) / rate(floor)).toFixed(2).padStart(6)}x floor ${r.peakMb.toFixed(0).padStart(5)} MiB peak RSS`;

@@ -5,13 +5,14 @@ import { extname } from 'node:path';
 import { once } from 'node:events';
 import { CommanderError } from 'commander';
 import { isFailed, type AnalysisResult } from '../analysis.js';
-import { analyzeItems } from '../batch.js';
+import { analyzeItems, renderItems } from '../batch.js';
 import { UsageError } from '../errors.js';
 import { formats, type FormatName, type FormatOptions } from '../format/index.js';
-import { checkPaths, isFailure, readInputs, type InputItem } from '../input/read-inputs.js';
+import { checkPaths, countInputs, isFailure, readInputs, type InputItem } from '../input/read-inputs.js';
 import { readUserGazetteer } from '../knowledge/gazetteer.js';
 import { formatSummaryMarkdown, summarize } from '../summarize.js';
 import { buildProgram, type RunOptions } from './program.js';
+import { startProgress } from './progress.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -48,7 +49,12 @@ async function execute(options: RunOptions): Promise<number> {
   const format: FormatName = options.format ?? (process.stdout.isTTY ? 'table' : single ? 'json' : 'jsonl');
   const formatOptions: FormatOptions = { color: useColor(options.color), width: process.stdout.columns ?? 100, single };
   const dates = new Map<string, string>();
-  let failed = 0;
+  // The bar needs a total: a walk of names only, and only when someone will see the bar.
+  const showProgress = process.stderr.isTTY === true && !options.quiet;
+  const progress = startProgress(showProgress, showProgress ? await countInputs(options.paths, options.extensions) : null);
+  const report = (id: string, error: { message: string }) => {
+    if (!options.quiet) process.stderr.write(`newslens: ${error.message.startsWith(id) ? '' : `${id}: `}${error.message}\n`);
+  };
 
   async function* inputs(): AsyncGenerator<InputItem> {
     for await (const item of readInputs(options.paths, { inputFormat: options.inputFormat, extensions: options.extensions, maxChars: options.maxChars })) {
@@ -56,35 +62,35 @@ async function execute(options: RunOptions): Promise<number> {
       yield item;
     }
   }
-  const results = (async function* counted(): AsyncGenerator<AnalysisResult> {
-    for await (const result of analyzeItems(inputs(), {
-      jobs: options.jobs, only: options.only, targets: options.targets, gazetteers, includeText: format === 'html',
-    })) {
-      if (isFailed(result)) {
-        failed += 1;
-        if (!options.quiet) process.stderr.write(`newslens: ${result.error.message.startsWith(result.id) ? '' : `${result.id}: `}${result.error.message}\n`);
+  const batch = { jobs: options.jobs, only: options.only, targets: options.targets, gazetteers, includeText: format === 'html' };
+
+  try {
+    if (options.command === 'summary') {
+      const results = (async function* reported(): AsyncGenerator<AnalysisResult> {
+        for await (const result of analyzeItems(inputs(), batch)) {
+          if (isFailed(result)) report(result.id, result.error);
+          progress.tick(isFailed(result), isFailed(result) ? 0 : result.stats.tokens);
+          yield result;
+        }
+      })();
+      const summary = await summarize(results, { top: options.top, dates });
+      if (format === 'json') await write(`${JSON.stringify(summary, null, 2)}\n`);
+      else if (format === 'jsonl') await write(`${JSON.stringify(summary)}\n`);
+      else await write(formatSummaryMarkdown(summary));
+    } else {
+      const chosen = formats[format];
+      await write(chosen.header?.(formatOptions) ?? '');
+      for await (const rendered of renderItems(inputs(), batch, { format, formatOptions })) {
+        if (rendered.error) report(rendered.id, rendered.error);
+        progress.tick(rendered.error !== null, rendered.tokens);
+        await write(rendered.text);
       }
-      yield result;
+      await write(chosen.footer?.(progress.counts().done, formatOptions) ?? '');
     }
-  })();
-
-  if (options.command === 'summary') {
-    const summary = await summarize(results, { top: options.top, dates });
-    if (format === 'json') await write(`${JSON.stringify(summary, null, 2)}\n`);
-    else if (format === 'jsonl') await write(`${JSON.stringify(summary)}\n`);
-    else await write(formatSummaryMarkdown(summary));
-    return failed ? 1 : 0;
+  } finally {
+    progress.finish();
   }
-
-  const chosen = formats[format];
-  await write(chosen.header?.(formatOptions) ?? '');
-  let count = 0;
-  for await (const result of results) {
-    await write(chosen.item(result, count, formatOptions));
-    count += 1;
-  }
-  await write(chosen.footer?.(count, formatOptions) ?? '');
-  return failed ? 1 : 0;
+  return progress.counts().failed ? 1 : 0;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -111,6 +117,12 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+// Ctrl-C: stop at once; process.exit ends the worker threads too. 130 is 128 + SIGINT, as shells expect.
+process.on('SIGINT', () => {
+  process.stderr.write('\nnewslens: interrupted\n');
+  process.exit(130);
+});
 
 // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -14,7 +14,7 @@ interface Lexeme { list: string[]; hash: Record<string, number>; intrinsicSize: 
  * the current document. The table's list keeps growing (wink indexes its side tables by it), so
  * the instance is replaced once it has grown by RECYCLE_AFTER words, which bounds memory.
  */
-const RECYCLE_AFTER = 400_000;
+const RECYCLE_AFTER = 50_000;
 
 let nlp: WinkNLP | null = null;
 let lexeme: Lexeme | null = null;

@@ -261,6 +261,29 @@ function toRecord(record: unknown, id: string, maxChars: number): InputItem {
 
 interface Span { start: number; end: number }
 
+/**
+ * How many inputs the paths hold, for the progress bar: files are counted (a cheap walk of names),
+ * and null when some input is a stream of records (stdin or JSONL) whose size is unknown up front.
+ */
+export async function countInputs(paths: string[], extensions: string[] = DEFAULT_EXTENSIONS): Promise<number | null> {
+  let count = 0;
+  const exts = extensions.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
+  for (const path of paths.length ? paths : ['-']) {
+    if (path === '-' || extname(path).toLowerCase() === '.jsonl') return null;
+    try {
+      if (!(await stat(path)).isDirectory()) { count += 1; continue; }
+    } catch {
+      count += 1;
+      continue;
+    }
+    for await (const file of walk(path, exts)) {
+      if ('path' in file && extname(file.path).toLowerCase() === '.jsonl') return null;
+      count += 1;
+    }
+  }
+  return count;
+}
+
 /** Files under a folder in sorted path order; symlink loops and unreadable folders become failures. */
 async function* walk(root: string, extensions: string[], seen = new Set<string>()): AsyncGenerator<{ path: string } | InputFailure> {
   let real: string;

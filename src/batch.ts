@@ -1,45 +1,23 @@
 // Many inputs -> results in input order. With jobs > 1 a piscina pool of worker threads analyses
 // ahead while earlier results print; the window of work in flight is bounded, so memory stays flat.
 import { Piscina } from 'piscina';
-import { ANALYSIS_SCHEMA, isFailed, type AnalysisResult, type FailedAnalysis } from './analysis.js';
-import { formats, type FormatName, type FormatOptions } from './format/index.js';
-import type { AnalyzeOptions, createAnalyzer } from './analyze.js';
+import type { AnalysisResult } from './analysis.js';
+import { failedResult, renderResult, runEntry, type ChunkEntry, type RenderRequest, type RenderedResult, type WorkerTask } from './task.js';
+import type { AnalyzeOptions } from './analyze.js';
 import { isFailure, readInputs, type Article, type InputItem, type ReadOptions } from './input/read-inputs.js';
+
+// Articles go to workers in chunks: handing one article to a worker costs about as much as
+// analysing it, so a chunk of several keeps the cores busy. Chunks in flight per worker are few,
+// so memory stays flat however many inputs there are.
+const CHUNK_ARTICLES = 16;
+const CHUNK_CHARS = 64_000;
+const CHUNKS_PER_JOB = 3;
 
 export interface BatchOptions extends AnalyzeOptions, ReadOptions {
   /** Worker threads; 1 analyses in this thread. */
   jobs?: number;
   /** Carry each article's text in its Analysis (for reports that show it). */
   includeText?: boolean;
-}
-
-/** Format an Analysis where it was made: only text crosses back from a worker, not the object. */
-export interface RenderRequest { format: FormatName; formatOptions: FormatOptions; index: number }
-
-/** One input, already rendered by a format; `error` is set when the input failed. */
-export interface RenderedResult { id: string; text: string; error: FailedAnalysis['error'] | null; tokens: number }
-
-export interface WorkerTask { article: Article; options: AnalyzeOptions; includeText: boolean; render: RenderRequest | null }
-
-/** Results in flight per worker: enough to keep every core busy, few enough to stay small. */
-const WINDOW_PER_JOB = 4;
-
-const failedResult = (id: string, code: string, message: string): FailedAnalysis => ({ schema: ANALYSIS_SCHEMA, id, error: { code, message } });
-
-export function analyzeArticle(analyzer: ReturnType<typeof createAnalyzer>, article: Article, includeText: boolean): AnalysisResult {
-  try {
-    return analyzer(article.text, { id: article.id, title: article.title, targets: article.targets, includeText: includeText || article.includeText });
-  } catch (error) {
-    return failedResult(article.id, 'analysis-failed', `${article.id}: ${(error as Error).message}`);
-  }
-}
-
-export function renderResult(result: AnalysisResult, render: RenderRequest): RenderedResult {
-  const failed = isFailed(result);
-  return {
-    id: result.id, text: formats[render.format].item(result, render.index, render.formatOptions),
-    error: failed ? result.error : null, tokens: failed ? 0 : result.stats.tokens,
-  };
 }
 
 /**
@@ -58,28 +36,37 @@ async function* runOrdered<T>(
     // Loaded here, not at the top: with a pool, only the workers need wink's model in memory.
     const analyzer = (await import('./analyze.js')).createAnalyzer(analyzeOptions);
     for await (const item of items) {
-      const result = isFailure(item) ? failedResult(item.id, item.error.code, item.error.message) : analyzeArticle(analyzer, item, includeText);
-      yield convert(result, index);
+      yield convert(runEntry(analyzer, { item, index }, includeText), index);
       index += 1;
     }
     return;
   }
-  const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 } });
-  const window: Promise<T>[] = [];
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs,
+    // The same heap bounds the bin's shebang gives the main thread: memory stays flat in long runs.
+    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
+  });
+  const window: Promise<T[]>[] = [];
+  let chunk: ChunkEntry[] = [];
+  let chunkChars = 0;
+  const dispatch = () => {
+    const entries = chunk;
+    const task: WorkerTask = { entries, options: analyzeOptions, includeText, render };
+    window.push((pool.run(task) as Promise<T[]>).catch((error: Error) => entries.map(({ item, index: at }) =>
+      convert(failedResult(item.id, 'analysis-failed', `${item.id}: ${error.message}`), at))));
+    chunk = [];
+    chunkChars = 0;
+  };
   try {
     for await (const item of items) {
-      const at = index;
+      chunk.push({ item, index });
       index += 1;
-      if (isFailure(item)) {
-        window.push(Promise.resolve(convert(failedResult(item.id, item.error.code, item.error.message), at)));
-      } else {
-        const task: WorkerTask = { article: item, options: analyzeOptions, includeText, render: render ? { ...render, index: at } : null };
-        window.push((pool.run(task) as Promise<T>)
-          .catch((error: Error) => convert(failedResult(item.id, 'analysis-failed', `${item.id}: ${error.message}`), at)));
-      }
-      if (window.length >= jobs * WINDOW_PER_JOB) yield await window.shift()!;
+      chunkChars += isFailure(item) ? 0 : item.text.length;
+      if (chunk.length >= CHUNK_ARTICLES || chunkChars >= CHUNK_CHARS) dispatch();
+      while (window.length >= jobs * CHUNKS_PER_JOB) yield* await window.shift()!;
     }
-    while (window.length) yield await window.shift()!;
+    if (chunk.length) dispatch();
+    while (window.length) yield* await window.shift()!;
   } finally {
     await pool.destroy();
   }

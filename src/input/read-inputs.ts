@@ -5,7 +5,6 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
-import { extractArticle } from './html.js';
 
 export type InputFormat = 'auto' | 'text' | 'html' | 'jsonl';
 export const INPUT_FORMATS: InputFormat[] = ['auto', 'text', 'html', 'jsonl'];
@@ -135,7 +134,7 @@ async function* readFileInput(path: string, format: Exclude<InputFormat, 'auto'>
     // Synchronous on purpose: one small file from the page cache is faster read than awaited,
     // and the analysis that follows is synchronous anyway.
     const bytes = readFileSync(path);
-    yield toArticle(path, decodeText(bytes, path), format, maxChars);
+    yield await toArticle(path, decodeText(bytes, path), format, maxChars);
   } catch (error) {
     yield failure(path, error);
   }
@@ -145,17 +144,19 @@ async function readWhole(stream: NodeJS.ReadableStream, id: string, format: 'tex
   try {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-    return toArticle(id, decodeText(Buffer.concat(chunks), id), format, maxChars);
+    return await toArticle(id, decodeText(Buffer.concat(chunks), id), format, maxChars);
   } catch (error) {
     return failure(id, error);
   }
 }
 
-function toArticle(id: string, raw: string, format: 'text' | 'html', maxChars: number): InputItem {
+async function toArticle(id: string, raw: string, format: 'text' | 'html', maxChars: number): Promise<InputItem> {
   try {
     if (format === 'html') {
       // Markup is several times the text it holds; refuse pages too big to be one article.
       if (raw.length > maxChars * 4) throw new InputError('too-large', `${id}: ${raw.length} characters of HTML, more than 4 x --max-chars`);
+      // Loaded on the first HTML page: linkedom and Readability are large, and most runs read text.
+      const { extractArticle } = await import('./html.js');
       const page = extractArticle(raw);
       checkText(page.text, id, maxChars);
       return { id, text: page.text, title: page.title, includeText: true, ...(page.date ? { date: page.date } : {}) };

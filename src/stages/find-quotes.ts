@@ -17,6 +17,7 @@ export function buildReportingLexicon(json: { verbs: string[] }): ReportingLexic
 
 const DOUBLE_OPEN = new Set(['“', '„', '«', '"']);
 const CLOSER_OF: Record<string, string[]> = { '“': ['”', '"'], '„': ['“', '”'], '«': ['»'], '"': ['"', '”'], '‘': ['’', "'"], "'": ["'", '’'], '‹': ['›'] };
+const MARKS = /["“”„«»‘’'‹›]/g;
 const LETTER = /\p{L}/u;
 const WORDISH = /[\p{L}\p{N}]/u;
 /** Quotes shorter than this many words are scare quotes or fragments until issue #5 reads them. */
@@ -31,8 +32,11 @@ export function findQuotedSpans(doc: Doc): Span[] {
     const paragraph = doc.paragraphs[p]!;
     // A quotation running on from the previous paragraph: skip this paragraph's reopening mark.
     const from: number = open ? paragraph.start + 1 : paragraph.start;
-    for (let i: number = from; i < paragraph.end; i += 1) {
-      const ch: string = text[i]!;
+    // Jump from mark to mark: most characters are not quotation marks.
+    MARKS.lastIndex = from;
+    for (let found = MARKS.exec(text); found && found.index < paragraph.end; found = MARKS.exec(text)) {
+      const i: number = found.index;
+      const ch: string = found[0];
       const before = i > 0 ? text[i - 1]! : ' ';
       const after = i + 1 < text.length ? text[i + 1]! : ' ';
       if (open) {

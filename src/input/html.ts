@@ -5,39 +5,77 @@ import { parseHTML } from 'linkedom';
 
 export interface ExtractedPage { title: string | null; text: string; date: string | null }
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, figcaption';
+const BLOCK_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TD', 'TH', 'FIGCAPTION', 'DIV', 'SECTION', 'ARTICLE', 'BR', 'TR', 'UL', 'OL', 'TABLE', 'HEADER', 'FOOTER', 'MAIN']);
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FORM', 'BUTTON', 'SELECT', 'SVG', 'IFRAME']);
+/** Readability slows down sharply on very deep or very large trees; past these the plain walk is used. */
+const MAX_DEPTH_FOR_READABILITY = 120;
+const MAX_ELEMENTS_FOR_READABILITY = 20_000;
 
-function blockText(root: { querySelectorAll: (s: string) => ArrayLike<{ textContent: string | null; querySelector: (s: string) => unknown }> }): string {
+interface DomNode { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode> }
+
+/**
+ * The text of a tree as paragraphs: every block element starts and ends one. Iterative, so a page
+ * of 10,000 nested tags cannot overflow the stack.
+ */
+function blockText(root: DomNode, skipped: Set<string>): string {
   const paragraphs: string[] = [];
-  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
-    if (el.querySelector(BLOCKS)) continue; // the innermost block holds the words
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  let current = '';
+  const flush = () => {
+    const text = current.replace(/\s+/g, ' ').trim();
     if (text) paragraphs.push(text);
+    current = '';
+  };
+  const stack: (DomNode | 'exit')[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === 'exit') { flush(); continue; }
+    if (node.nodeType === 3) { current += node.textContent ?? ''; continue; }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    if (skipped.has(node.nodeName.toUpperCase())) continue;
+    const block = BLOCK_TAGS.has(node.nodeName.toUpperCase());
+    if (block) { flush(); stack.push('exit'); }
+    for (let i = node.childNodes.length - 1; i >= 0; i -= 1) stack.push(node.childNodes[i]!);
   }
+  flush();
   return paragraphs.join('\n\n');
+}
+
+/** Depth and size of a tree, measured without recursion. */
+function measureTree(root: DomNode): { depth: number; elements: number } {
+  let depth = 0;
+  let elements = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    if (node.nodeType !== 1 && node.nodeType !== 9) continue;
+    elements += 1;
+    if (d > depth) depth = d;
+    for (let i = 0; i < node.childNodes.length; i += 1) stack.push([node.childNodes[i]!, d + 1]);
+  }
+  return { depth, elements };
 }
 
 export function extractArticle(html: string): ExtractedPage {
   const { document } = parseHTML(html);
   const date = document.querySelector('meta[property="article:published_time"], meta[name="date"], time[datetime]');
   const published = date?.getAttribute('content') ?? date?.getAttribute('datetime') ?? null;
-  for (const el of Array.from(document.querySelectorAll('script, style, noscript, template')) as { remove(): void }[]) el.remove();
   let title: string | null = (document.querySelector('title')?.textContent ?? '').trim() || null;
+  const body = (document.body ?? document) as unknown as DomNode;
+  const { depth, elements } = measureTree(document as unknown as DomNode);
   let text = '';
-  try {
-    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
-    if (article?.content) {
-      title = article.title?.trim() || title;
-      text = blockText(parseHTML(`<html><body>${article.content}</body></html>`).document);
-      if (!text) text = (article.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
+  if (depth <= MAX_DEPTH_FOR_READABILITY && elements <= MAX_ELEMENTS_FOR_READABILITY) {
+    try {
+      const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+      if (article?.content) {
+        title = article.title?.trim() || title;
+        const content = parseHTML(`<html><body>${article.content}</body></html>`).document;
+        text = blockText(content.body as unknown as DomNode, SKIPPED_TAGS);
+      }
+    } catch {
+      // Readability gives up on some pages; the plain walk below is the fallback.
     }
-  } catch {
-    // Readability gives up on some pages; the plain blocks below are the fallback.
   }
-  if (!text) {
-    const { document: again } = parseHTML(html);
-    for (const el of Array.from(again.querySelectorAll('script, style, noscript, template')) as { remove(): void }[]) el.remove();
-    text = blockText(again) || (again.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  }
+  // No article found (or a page too odd for Readability): all the page's text, minus scripts and menus.
+  if (!text) text = blockText(parseHTML(html).document.body as unknown as DomNode ?? body, SKIPPED_TAGS);
   return { title, text, date: published };
 }

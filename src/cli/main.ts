@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { once } from 'node:events';
 import { CommanderError } from 'commander';
 import { isFailed, type AnalysisResult } from '../analysis.js';
 import { analyzeItems, renderItems } from '../batch.js';
@@ -18,9 +17,20 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 class BrokenPipe extends Error {}
 
+/** Resolves when stdout can take more, or is gone; removes its listeners either way. */
+function drained(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const event of ['drain', 'close', 'error']) process.stdout.off(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'close', 'error']) process.stdout.on(event, done);
+  });
+}
+
 async function write(text: string): Promise<void> {
   if (!text) return;
-  if (!process.stdout.write(text)) await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
+  if (!process.stdout.write(text)) await drained();
   if (process.stdout.destroyed) throw new BrokenPipe();
 }
 

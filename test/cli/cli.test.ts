@@ -73,14 +73,16 @@ describe('newslens analyze', () => {
     expect(dropElapsed(fromDash.stdout)).toBe(dropElapsed(fromStdin.stdout));
   });
 
-  test('a folder: recursive, sorted, --ext respected, same bytes with -j 1 and -j 2', () => {
+  test('a folder: recursive, sorted, --ext respected, same bytes with -j 1, -j 2 and -j 4', () => {
     const dir = seedFolder();
     const one = run([dir, '-j', '1']);
     const two = run([dir, '-j', '2']);
+    const four = run([dir, '-j', '4']);
     expect(one.status).toBe(0);
     const ids = one.stdout.trim().split('\n').map((l) => JSON.parse(l).id);
     expect(ids).toEqual([join(dir, 'a.txt'), join(dir, 'b', 'bom.txt'), join(dir, 'b', 'crlf.txt'), join(dir, 'c.md')]);
     expect(dropElapsed(two.stdout)).toBe(dropElapsed(one.stdout));
+    expect(dropElapsed(four.stdout)).toBe(dropElapsed(one.stdout));
     expect(run([dir, '--ext', '.md']).stdout.trim().split('\n')).toHaveLength(1);
   });
 
@@ -173,7 +175,9 @@ describe('--gazetteer', () => {
 (hasShared ? describe : describe.skip)('real BBC articles (from ../shared, not copied into the repo)', () => {
   test('every mention, quote and evidence span of 40 politics articles points into its text', () => {
     const folder = join(sharedDir, 'data/articles/bbc/politics');
-    const result = run([folder, '-f', 'jsonl', '-j', '2']);
+    const result = run([folder, '-f', 'jsonl', '-j', '4']);
+    // Nothing on stderr: no failures, and no warnings from stdout backpressure.
+    expect(result.stderr).toBe('');
     const records = result.stdout.trim().split('\n').map((l) => JSON.parse(l)).slice(0, 40);
     expect(records).toHaveLength(40);
     for (const a of records) {

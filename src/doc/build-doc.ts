@@ -10,24 +10,34 @@ interface Lexeme { list: string[]; hash: Record<string, number>; intrinsicSize: 
  * wink's tokenizer learns every out-of-vocabulary word it reads and afterwards treats it as a known
  * word (after "anybody else's." it no longer splits "else's"), so output would depend on what the
  * process read before. We keep a handle on the model's lexeme table and, after each document,
- * delete the words that document taught it: lookups then only ever see the built-in lexicon plus
- * the current document. The table's list keeps growing (wink indexes its side tables by it), so
- * the instance is replaced once it has grown by RECYCLE_AFTER words, which bounds memory.
+ * delete the learned words that could change a later split: any with a character other than a
+ * Latin letter. A word of letters only is safe to keep, and keeping it saves relearning it in every
+ * article (about a fifth of wink's time): wink's tokenizer classifies such a string as a `word`
+ * whether or not it knows it, and only consults the lexicon to split strings with punctuation.
+ * The table's list keeps growing (wink indexes its side tables by it), so the instance is replaced
+ * once it has grown by RECYCLE_AFTER words, which bounds memory.
  */
 const RECYCLE_AFTER = 50_000;
 
 let nlp: WinkNLP | null = null;
 let lexeme: Lexeme | null = null;
 
+type ModelLoaders = { core: () => unknown; metaCER: () => unknown };
+const loaders = model as unknown as ModelLoaders;
+let metaCER: unknown;
+
 function createNlp(): { nlp: WinkNLP; lexeme: Lexeme } {
   let core: { features: { lexeme: Lexeme } } | undefined;
-  const tracked = Object.create(model) as typeof model;
+  const tracked = Object.create(model) as ModelLoaders;
   // wink calls model.core() once per instance; keep the lexeme table it builds.
-  (tracked as unknown as { core: () => unknown }).core = () => {
-    core = (model as unknown as { core: () => typeof core }).core();
+  tracked.core = () => {
+    core = loaders.core() as typeof core;
     return core;
   };
-  const instance = winkNLP(tracked, ['sbd', 'pos', 'ner']);
+  // The model's metaCER() re-stringifies its own previous result on every call, so the string
+  // doubles with each new instance until it overflows (about the 20th). Load it once.
+  tracked.metaCER = () => (metaCER ??= loaders.metaCER());
+  const instance = winkNLP(tracked as unknown as typeof model, ['sbd', 'pos', 'ner']);
   if (!core) throw new Error('wink-nlp did not load its core model');
   return { nlp: instance, lexeme: core.features.lexeme };
 }
@@ -39,15 +49,23 @@ function getNlp(): { nlp: WinkNLP; lexeme: Lexeme } {
   return { nlp, lexeme };
 }
 
+/** Replaces the wink instance with a fresh one (what a long run does every RECYCLE_AFTER words). */
+export function recycleNlp(): void {
+  ({ nlp, lexeme } = createNlp());
+}
+
 /** Loads the wink model now (about 50 ms) instead of on the first article. */
 export function warmUp(): void {
   getNlp();
 }
 
+/** The letters of wink's own `word` pattern (its first category detector): Latin, with accents. */
+const SAFE_TO_KEEP = /^[a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+$/;
+
 function forgetLearnedWords(lex: Lexeme, sizeBefore: number): void {
   for (let i = sizeBefore; i < lex.list.length; i += 1) {
     const word = lex.list[i]!;
-    if (lex.hash[word] === i) delete lex.hash[word];
+    if (lex.hash[word] === i && !SAFE_TO_KEEP.test(word)) delete lex.hash[word];
   }
 }
 
@@ -85,29 +103,28 @@ export function buildDoc(text: string): Doc {
   // A boundary before token i: a line break in the gap (1) or a blank line (2).
   const breakBefore: number[] = [];
   let cursor = 0;
-  let pendingBreak = 0;
   for (let w = 0; w < values.length; w += 1) {
     ourIndex[w] = tokens.length;
     const value = values[w]!;
-    if (types[w] === 'tabCRLF' || value.trim() === '') {
-      const newlines = (value.match(/\n/g) ?? []).length + (value.includes('\r') && !value.includes('\n') ? 1 : 0);
-      pendingBreak = Math.max(pendingBreak, newlines >= 2 ? 2 : newlines);
-      continue;
-    }
+    // Whitespace tokens are dropped; the gap scan below sees their line breaks.
+    if (types[w] === 'tabCRLF' || value.trim() === '') continue;
     let start = text.indexOf(value, cursor);
-    if (start < 0) start = cursor; // wink never rewrites tokens; this only guards against surprises
+    const found = start >= 0;
+    if (!found) start = cursor; // wink never rewrites tokens; this only guards against surprises
     const end = Math.min(text.length, start + value.length);
-    const gap = text.slice(cursor, start);
-    if (gap.includes('\n') || gap.includes('\r')) {
-      const newlines = (gap.match(/\n/g) ?? []).length || (gap.match(/\r/g) ?? []).length;
-      pendingBreak = Math.max(pendingBreak, newlines >= 2 ? 2 : 1);
+    let newlines = 0;
+    let returns = 0;
+    for (let i = cursor; i < start; i += 1) {
+      const c = text.charCodeAt(i);
+      if (c === 10) newlines += 1;
+      else if (c === 13) returns += 1;
     }
+    const breaks = newlines || returns; // "\r" alone: old Mac line ends
     tokens.push({
-      start, end, text: text.slice(start, end), lower: value.toLowerCase(), pos: tags[w]!,
+      start, end, text: found ? value : text.slice(start, end), lower: value.toLowerCase(), pos: tags[w]!,
       type: TOKEN_TYPES[types[w]!] ?? 'other', sentence: 0, spaceBefore: start > cursor || start === 0,
     });
-    breakBefore.push(pendingBreak);
-    pendingBreak = 0;
+    breakBefore.push(breaks >= 2 ? 2 : breaks);
     cursor = end;
   }
   ourIndex[values.length] = tokens.length;

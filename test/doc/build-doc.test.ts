@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
-import { buildDoc } from '../../dist/doc/build-doc.js';
+import { buildDoc, recycleNlp } from '../../dist/doc/build-doc.js';
 import { seedPath } from '../helpers/paths.js';
 
 const seed = readFileSync(seedPath, 'utf8');
@@ -50,5 +50,14 @@ describe('buildDoc', () => {
   test('wink numeric entities are kept with their types', () => {
     const doc = buildDoc('Shares rose 5% on 3 March 2015, a gain of $40.');
     expect(doc.numericEntities.map((e) => e.type)).toEqual(expect.arrayContaining(['PERCENT', 'DATE', 'MONEY']));
+  });
+});
+
+describe('wink instance recycling', () => {
+  test('a long run can replace the wink instance many times (wink-eng-lite-web-model re-stringifies its metaCER on every load)', () => {
+    const sentence = 'Kerry met Lavrov in Moscow’s Stary Arbat.';
+    const expected = buildDoc(sentence).tokens.map((t) => t.text);
+    for (let i = 0; i < 25; i += 1) recycleNlp();
+    expect(buildDoc(sentence).tokens.map((t) => t.text)).toEqual(expected);
   });
 });

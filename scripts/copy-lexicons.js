@@ -1,3 +1,3 @@
 // tsc does not copy data files: put src/lexicons/*.json next to the compiled code.
 import { cpSync } from 'node:fs';
-cpSync(new URL('../src/lexicons', import.meta.url), new URL('../dist/lexicons', import.meta.url), { recursive: true });
+for (const dir of ["lexicons", "models"]) cpSync(new URL(`../src/${dir}`, import.meta.url), new URL(`../dist/${dir}`, import.meta.url), { recursive: true });

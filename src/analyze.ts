@@ -5,6 +5,7 @@ import { PARTS } from './analysis.js';
 import { buildDoc } from './doc/build-doc.js';
 import { builtInGazetteer, withUserEntries, type UserGazetteerFile } from './knowledge/gazetteer.js';
 import { buildReportingLexicon } from './stages/find-quotes.js';
+import { NerTagger, shippedNerModel } from './ner/tagger.js';
 import { defaultStages, runStages, type Stage, type StageContext } from './stages/index.js';
 import { toAnalysis } from './to-analysis.js';
 
@@ -42,10 +43,11 @@ export function createAnalyzer(options: AnalyzeOptions = {}): (text: string, inp
   const parts = new Set<Part>(options.only?.length ? options.only : PARTS);
   const gazetteer = withUserEntries(builtInGazetteer(), options.gazetteers ?? []);
   const stages = stagesFor(parts);
+  const tagger = new NerTagger(shippedNerModel(), gazetteer);
   return (text, input = {}) => {
     const started = performance.now();
     const context: StageContext = {
-      gazetteer, reporting: reportingLexicon(), targets: [...(options.targets ?? []), ...(input.targets ?? [])],
+      gazetteer, tagger, reporting: reportingLexicon(), targets: [...(options.targets ?? []), ...(input.targets ?? [])],
     };
     const doc = runStages(buildDoc(text), stages, context);
     return toAnalysis(doc, {

@@ -50,8 +50,6 @@ export interface NameMention extends Span {
   kind: MentionKind;
   /** A canonical key from the gazetteer ("country:RUS") when the name is a known alias. */
   canonical: string | null;
-  /** The type is a default guess with no evidence behind it (an unknown single word). */
-  guessed?: boolean;
 }
 
 export interface EntityCluster {

@@ -2,6 +2,7 @@
 // world-countries package; the rest from names.json. Users add their own with --gazetteer.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { EntityType } from '../doc/doc.js';
 import { UsageError } from '../errors.js';
 
@@ -15,14 +16,16 @@ export interface NameLexicon {
   eventWords: Set<string>;
   lawWords: Set<string>;
   languages: Set<string>;
-  connectors: Set<string>;
-  notNames: Set<string>;
 }
 
 export interface Gazetteer {
   /** Exact surface form -> entry ("Russian Federation" -> GPE country:RUS). */
   names: Map<string, GazetteerEntry>;
   lexicon: NameLexicon;
+  /** First names and surnames: evidence for PERSON (human-names, @cspell/dict-people-names). */
+  personNames: Set<string>;
+  /** Whether --gazetteer files added entries (found even where the tagger sees no name). */
+  hasUserEntries: boolean;
 }
 
 /** The file format of --gazetteer (documented in the README). */
@@ -44,7 +47,6 @@ interface Country {
 interface NamesJson {
   titles: string[]; orgWords: string[]; knownOrgs: string[]; knownAcronyms: Record<string, string>;
   facWords: string[]; locWords: string[]; eventWords: string[]; lawWords: string[]; languages: string[];
-  connectors: string[]; notNames: string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -54,6 +56,17 @@ function loadNamesJson(): NamesJson {
 }
 
 let builtIn: Gazetteer | null = null;
+
+function loadPersonNames(): Set<string> {
+  const human = require('human-names') as Record<string, string[]>;
+  const names = new Set<string>();
+  for (const list of ['allEn', 'allFr', 'allDe', 'allEs', 'allIt', 'allNl']) for (const name of human[list] ?? []) names.add(name);
+  // The cspell dictionary ships as a text file beside its manifest, one name a line.
+  const manifest = require.resolve('@cspell/dict-people-names');
+  const words = readFileSync(new URL('dict/people-names.txt', pathToFileURL(manifest)), 'utf8');
+  for (const line of words.split('\n')) if (/^\p{Lu}/u.test(line)) names.add(line.trim());
+  return names;
+}
 
 export function builtInGazetteer(): Gazetteer {
   if (builtIn) return builtIn;
@@ -105,9 +118,9 @@ export function builtInGazetteer(): Gazetteer {
   const lexicon: NameLexicon = {
     titles: new Set(json.titles), orgWords: new Set(json.orgWords), facWords: new Set(json.facWords),
     locWords: new Set(json.locWords), eventWords: new Set(json.eventWords), lawWords: new Set(json.lawWords),
-    languages: new Set(json.languages), connectors: new Set(json.connectors), notNames: new Set(json.notNames),
+    languages: new Set(json.languages),
   };
-  builtIn = { names, lexicon };
+  builtIn = { names, lexicon, personNames: loadPersonNames(), hasUserEntries: false };
   return builtIn;
 }
 
@@ -158,6 +171,6 @@ export function withUserEntries(base: Gazetteer, files: UserGazetteerFile[]): Ga
       for (const surface of [e.name, ...(e.aliases ?? [])]) names.set(surface, entry);
     }
   }
-  return { names, lexicon: base.lexicon };
+  return { names, lexicon: base.lexicon, personNames: base.personNames, hasUserEntries: true };
 }
 

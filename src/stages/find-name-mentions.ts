@@ -1,155 +1,181 @@
-// Finds proper-name mentions and types them: capitalised runs over wink's tokens and POS, split at
-// titles ("US Secretary of State John Kerry" -> "US" + "John Kerry"), typed by the gazetteer first,
-// then by the words they contain. A first version: the trained tagger of issue #4 replaces the typing.
-import type { Doc, EntityType, NameMention, Token } from '../doc/doc.js';
-import type { Gazetteer } from '../knowledge/gazetteer.js';
+// Proper-name mentions: spans from the trained tagger (PER, ORG, LOC, MISC, as in CoNLL-2003),
+// refined to the contract's OntoNotes types with the gazetteer and the words they contain
+// (LOC -> GPE, LOC or FAC; MISC -> NORP, EVENT, LAW ...). The user's gazetteer entries are found
+// even where the tagger saw nothing, and their type wins.
+import type { Doc, EntityType, NameMention } from '../doc/doc.js';
+import type { Gazetteer, GazetteerEntry } from '../knowledge/gazetteer.js';
+import { gazetteerTags } from '../ner/features.js';
+import { spansOf, type NerTagger, type TaggedSpan } from '../ner/tagger.js';
 
-const UPPER_START = /^\p{Lu}/u;
-const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/u;
-const HAS_LETTER = /\p{L}/u;
-/** The longest name we look up in the gazetteer, in tokens. */
-const MAX_GAZETTEER_TOKENS = 6;
+/** The longest user gazetteer name looked for, in tokens. */
+const MAX_USER_NAME_TOKENS = 8;
 
-function isCapitalised(token: Token): boolean {
-  return token.type === 'word' && UPPER_START.test(token.text) && HAS_LETTER.test(token.text);
+export function fineType(coarse: TaggedSpan['type'], words: string[], entry: GazetteerEntry | undefined, gazetteer: Gazetteer): EntityType {
+  const { lexicon } = gazetteer;
+  const last = words[words.length - 1]!;
+  if (entry?.canonical.startsWith('user:')) return entry.type;
+  // Organisations the gazetteer knows by name ("Kremlin") stay organisations in any context, and
+  // a country's name alone is the country ("US Secretary of State": US is not an organisation).
+  if (entry?.type === 'ORG' && coarse !== 'PER') return 'ORG';
+  if (entry?.canonical.startsWith('country:') && coarse === 'ORG' && words.length === 1) return 'GPE';
+  switch (coarse) {
+    case 'PER':
+      return 'PERSON';
+    case 'ORG':
+      return 'ORG';
+    case 'LOC':
+      if (lexicon.facWords.has(last)) return 'FAC';
+      if (entry?.type === 'GPE' || entry?.type === 'LOC' || entry?.type === 'FAC') return entry.type;
+      if (words.some((w) => lexicon.locWords.has(w))) return 'LOC';
+      return 'GPE';
+    case 'MISC':
+      if (entry?.type === 'NORP' || entry?.type === 'LANGUAGE') return 'NORP';
+      if (lexicon.lawWords.has(last)) return 'LAW';
+      if (lexicon.eventWords.has(last) || words.some((w) => /^\d{4}$/.test(w))) return 'EVENT';
+      if (words.length === 1 || words.some((w) => gazetteer.names.get(w)?.type === 'NORP')) return 'NORP';
+      return 'EVENT';
+  }
 }
 
-/** A run of tokens that may hold names, split into typed mentions by splitRun. */
-interface Run { firstToken: number; lastToken: number }
+const APOSTROPHES = new Set(['’', "'"]);
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'ben']);
 
-export function findNameMentions(doc: Doc, gazetteer: Gazetteer): NameMention[] {
+/**
+ * wink splits hyphenated words that news (and CoNLL) treat as one: "Ban Ki-moon", "al-Qaeda",
+ * "Israeli-Syrian". A span takes in a hyphen joined on both sides and the word after it, and a
+ * particle joined before it ("al-").
+ */
+function joinHyphens(doc: Doc, spans: TaggedSpan[]): TaggedSpan[] {
   const { tokens } = doc;
-  const { lexicon } = gazetteer;
-  const mentions: NameMention[] = [];
-  const joined = (a: number, b: number) => !tokens[b]!.spaceBefore && tokens[b]!.start === tokens[a]!.end;
+  const joined = (a: number, b: number) => tokens[a] !== undefined && tokens[b] !== undefined && tokens[a]!.end === tokens[b]!.start;
+  return spans.map((span) => {
+    let { firstToken, lastToken } = span;
+    while (tokens[lastToken + 1]?.text === '-' && joined(lastToken, lastToken + 1) && joined(lastToken + 1, lastToken + 2)
+      && tokens[lastToken + 2]!.type === 'word') lastToken += 2;
+    while (tokens[firstToken - 1]?.text === '-' && joined(firstToken - 1, firstToken) && joined(firstToken - 2, firstToken - 1)
+      && PARTICLES.has(tokens[firstToken - 2]!.lower)) firstToken -= 2;
+    return { ...span, firstToken, lastToken };
+  }).filter((span, i, all) => i === 0 || span.firstToken > all[i - 1]!.lastToken);
+}
+const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u;
 
-  for (const sentence of doc.sentences) {
-    // In an all-capitals headline every word is capitalised: there only PROPN counts.
-    let capitals = 0;
-    let words = 0;
-    for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
-      if (tokens[t]!.type !== 'word') continue;
-      words += 1;
-      if (tokens[t]!.text === tokens[t]!.text.toUpperCase()) capitals += 1;
+/**
+ * Spans the tagger cut that a reader sees as one name: "Dunkin’ Donuts" (an apostrophe ending the
+ * first word, then a space). Such names are companies and shops.
+ */
+function joinApostropheNames(doc: Doc, spans: TaggedSpan[]): TaggedSpan[] {
+  const joined: TaggedSpan[] = [];
+  for (const span of spans) {
+    const previous = joined[joined.length - 1];
+    const between = previous ? doc.tokens[previous.lastToken + 1] : undefined;
+    if (previous && between && previous.lastToken + 2 === span.firstToken && APOSTROPHES.has(between.text)
+      && between.start === doc.tokens[previous.lastToken]!.end && doc.tokens[span.firstToken]!.start > between.end) {
+      joined[joined.length - 1] = { firstToken: previous.firstToken, lastToken: span.lastToken, type: 'ORG' };
+    } else joined.push(span);
+  }
+  return joined;
+}
+
+/**
+ * A name the tagger found once is the same name where it missed it: "Islamic State (IS)" teaches
+ * "IS"; a surname tagged in one sentence is tagged in the next. Only capitalised, whole-token
+ * occurrences, and not a sentence's first word unless the form never appears in lower case.
+ */
+function spreadNames(doc: Doc, spans: TaggedSpan[]): TaggedSpan[] {
+  const { tokens } = doc;
+  const typeOf = new Map<string, TaggedSpan['type']>();
+  const covered = new Uint8Array(tokens.length);
+  for (const span of spans) {
+    for (let t = span.firstToken; t <= span.lastToken; t += 1) covered[t] = 1;
+    if (span.firstToken === span.lastToken) typeOf.set(tokens[span.firstToken]!.text, span.type);
+    // "Free Syrian Army (FSA)": the bracketed acronym takes the name's type.
+    const open = tokens[span.lastToken + 1];
+    const acronym = tokens[span.lastToken + 2];
+    if (open?.text === '(' && acronym && ACRONYM.test(acronym.text) && tokens[span.lastToken + 3]?.text === ')') {
+      typeOf.set(acronym.text, span.type);
     }
-    const shouting = words >= 3 && capitals / words > 0.6;
+  }
+  if (!typeOf.size) return spans;
+  const lowerSeen = new Set<string>();
+  for (const token of tokens) if (token.type === 'word' && token.text === token.lower) lowerSeen.add(token.lower);
+  const added: TaggedSpan[] = [];
+  tokens.forEach((token, t) => {
+    const type = typeOf.get(token.text);
+    if (!type || covered[t] || !/^\p{Lu}/u.test(token.text)) return;
+    if (doc.sentences[token.sentence]!.firstToken === t && lowerSeen.has(token.lower)) return;
+    // Not inside a longer capitalised run the tagger chose to leave alone.
+    if (/^\p{Lu}/u.test(tokens[t - 1]?.text ?? '') && !covered[t - 1] && doc.sentences[token.sentence]!.firstToken !== t) return;
+    added.push({ firstToken: t, lastToken: t, type });
+  });
+  return added.length ? [...spans, ...added].sort((a, b) => a.firstToken - b.firstToken) : spans;
+}
 
-    const isNameWord = (t: number): boolean => {
-      const token = tokens[t]!;
-      if (!isCapitalised(token)) return false;
-      if (lexicon.notNames.has(token.text)) return false;
-      if (t === sentence.firstToken && token.pos !== 'PROPN' && !gazetteer.names.has(token.text)) return false;
-      if (shouting && token.pos !== 'PROPN') return false;
-      return token.text !== 'I';
-    };
+const COARSE: Partial<Record<EntityType, TaggedSpan['type']>> = {
+  PERSON: 'PER', ORG: 'ORG', GPE: 'LOC', LOC: 'LOC', FAC: 'LOC', NORP: 'MISC', EVENT: 'MISC', LAW: 'MISC', PRODUCT: 'MISC', WORK_OF_ART: 'MISC',
+};
 
-    let t = sentence.firstToken;
-    while (t <= sentence.lastToken) {
-      // "al-Qaeda": a lower-case particle joined by a hyphen to a capitalised word starts a name.
-      const particleStart = t + 2 <= sentence.lastToken && tokens[t]!.type === 'word' && tokens[t + 1]!.text === '-'
-        && joined(t, t + 1) && joined(t + 1, t + 2) && isNameWord(t + 2) && lexicon.connectors.has(tokens[t]!.lower);
-      if (!isNameWord(t) && !particleStart) { t += 1; continue; }
-      let last = particleStart ? t + 2 : t;
-      for (;;) {
-        const next = last + 1;
-        if (next > sentence.lastToken) break;
-        if (isNameWord(next) && tokens[next]!.spaceBefore) { last = next; continue; }
-        // Hyphenated ("Ki-moon") and apostrophe-joined ("Dunkin’ Donuts") names.
-        const sep = tokens[next]!.text;
-        if ((sep === '-' || sep === '’' || sep === "'") && next + 1 <= sentence.lastToken) {
-          const after = tokens[next + 1]!;
-          if (sep === '-' && joined(last, next) && joined(next, next + 1) && after.type === 'word') { last = next + 1; continue; }
-          if (sep !== '-' && joined(last, next) && !joined(next, next + 1) && isNameWord(next + 1)) { last = next + 1; continue; }
-        }
-        if (lexicon.connectors.has(tokens[next]!.lower) && next + 1 <= sentence.lastToken && isNameWord(next + 1)) {
-          last = next + 1;
-          continue;
-        }
+/**
+ * A name of several words that the gazetteer knows whole ("Islamic State", "Russian Federation")
+ * is taken whole, replacing whatever parts of it the tagger found.
+ */
+function preferKnownNames(tags: string[], spans: TaggedSpan[]): TaggedSpan[] {
+  const known: TaggedSpan[] = [];
+  for (let t = 0; t < tags.length; t += 1) {
+    if (!tags[t]!.startsWith('B-')) continue;
+    let last = t;
+    while (tags[last + 1]?.startsWith('I-')) last += 1;
+    const coarse = COARSE[tags[t]!.slice(2) as EntityType];
+    if (last > t && coarse) known.push({ firstToken: t, lastToken: last, type: coarse });
+    t = last;
+  }
+  if (!known.length) return spans;
+  const kept = spans.filter((s) => !known.some((k) => s.firstToken <= k.lastToken && k.firstToken <= s.lastToken));
+  return [...kept, ...known].sort((a, b) => a.firstToken - b.firstToken);
+}
+
+export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagger): NameMention[] {
+  const { tokens, text } = doc;
+  const mentions: NameMention[] = [];
+  const taken = new Uint8Array(tokens.length);
+  const known = gazetteerTags(doc, gazetteer);
+  const tagged = joinApostropheNames(doc, joinHyphens(doc, spansOf(tagger.tag(doc, known))));
+  for (const span of spreadNames(doc, preferKnownNames(known, tagged))) {
+    const start = tokens[span.firstToken]!.start;
+    const end = tokens[span.lastToken]!.end;
+    const surface = text.slice(start, end);
+    const entry = gazetteer.names.get(surface);
+    const words: string[] = [];
+    for (let t = span.firstToken; t <= span.lastToken; t += 1) {
+      words.push(tokens[t]!.text);
+      taken[t] = 1;
+    }
+    mentions.push({
+      start, end, firstToken: span.firstToken, lastToken: span.lastToken, kind: 'name',
+      type: fineType(span.type, words, entry, gazetteer), canonical: entry?.canonical ?? null,
+    });
+  }
+  if (gazetteer.hasUserEntries) mentions.push(...findUserNames(doc, gazetteer, taken));
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** The user's own names, wherever they occur in tokens the tagger left alone. */
+function findUserNames(doc: Doc, gazetteer: Gazetteer, taken: Uint8Array): NameMention[] {
+  const found: NameMention[] = [];
+  const { tokens, text } = doc;
+  for (const sentence of doc.sentences) {
+    for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
+      if (taken[t]) continue;
+      for (let end = Math.min(sentence.lastToken, t + MAX_USER_NAME_TOKENS - 1); end >= t; end -= 1) {
+        const entry = gazetteer.names.get(text.slice(tokens[t]!.start, tokens[end]!.end));
+        if (!entry?.canonical.startsWith('user:')) continue;
+        let free = true;
+        for (let k = t; k <= end; k += 1) free &&= !taken[k];
+        if (!free) continue;
+        found.push({ start: tokens[t]!.start, end: tokens[end]!.end, firstToken: t, lastToken: end, kind: 'name', type: entry.type, canonical: entry.canonical });
+        t = end;
         break;
       }
-      splitRun({ firstToken: t, lastToken: last }, doc, gazetteer, mentions);
-      t = last + 1;
     }
   }
-  return mentions;
-}
-
-function splitRun(run: Run, doc: Doc, gazetteer: Gazetteer, out: NameMention[]): void {
-  const { tokens } = doc;
-  const { lexicon } = gazetteer;
-  let segmentStart = -1;
-  let afterTitle = false;
-  const surface = (a: number, b: number) => doc.text.slice(tokens[a]!.start, tokens[b]!.end);
-  const flush = (end: number) => {
-    if (segmentStart < 0) return;
-    let a = segmentStart;
-    let b = end;
-    while (a <= b && lexicon.connectors.has(tokens[a]!.lower) && !tokens[a + 1]?.text.startsWith('-')) a += 1;
-    while (b >= a && (lexicon.connectors.has(tokens[b]!.lower) || !HAS_LETTER.test(tokens[b]!.text))) b -= 1;
-    if (a <= b) out.push(typeMention(a, b, doc, gazetteer, afterTitle));
-    segmentStart = -1;
-    afterTitle = false;
-  };
-  let t = run.firstToken;
-  while (t <= run.lastToken) {
-    // Longest gazetteer match starting here.
-    let matched = -1;
-    for (let b = Math.min(run.lastToken, t + MAX_GAZETTEER_TOKENS - 1); b >= t; b -= 1) {
-      if (gazetteer.names.has(surface(t, b))) { matched = b; break; }
-    }
-    if (matched >= 0 && segmentStart < 0) {
-      const entry = gazetteer.names.get(surface(t, matched))!;
-      out.push(mention(t, matched, doc, entry.type, entry.canonical));
-      t = matched + 1;
-      continue;
-    }
-    const isTitle = lexicon.titles.has(tokens[t]!.text) && t < run.lastToken;
-    if (isTitle && (segmentStart < 0 || lexicon.titles.has(tokens[t - 1]!.text))) {
-      flush(t - 1);
-      afterTitle = true;
-      t += 1;
-      continue;
-    }
-    if (segmentStart < 0) {
-      if (lexicon.connectors.has(tokens[t]!.lower) && afterTitle) { t += 1; continue; } // "Secretary of State"
-      segmentStart = t;
-    }
-    t += 1;
-  }
-  flush(run.lastToken);
-}
-
-function mention(a: number, b: number, doc: Doc, type: EntityType, canonical: string | null): NameMention {
-  return { start: doc.tokens[a]!.start, end: doc.tokens[b]!.end, firstToken: a, lastToken: b, type, kind: 'name', canonical };
-}
-
-function typeMention(a: number, b: number, doc: Doc, gazetteer: Gazetteer, afterTitle: boolean): NameMention {
-  const { tokens } = doc;
-  const { lexicon } = gazetteer;
-  const words: string[] = [];
-  for (let t = a; t <= b; t += 1) words.push(tokens[t]!.text);
-  const text = doc.text.slice(tokens[a]!.start, tokens[b]!.end);
-  const known = gazetteer.names.get(text);
-  if (known) return mention(a, b, doc, known.type, known.canonical);
-  const lastWord = words[words.length - 1]!;
-  let type: EntityType;
-  if (afterTitle) type = 'PERSON';
-  else if (words.some((w) => lexicon.orgWords.has(w))) type = 'ORG';
-  else if (lexicon.facWords.has(lastWord)) type = 'FAC';
-  else if (lexicon.eventWords.has(lastWord)) type = 'EVENT';
-  else if (lexicon.lawWords.has(lastWord)) type = 'LAW';
-  else if (words.some((w) => lexicon.locWords.has(w))) type = 'LOC';
-  else if (words.length === 1 && ACRONYM.test(lastWord)) type = 'ORG';
-  else if (words.some((w) => gazetteer.names.get(w)?.type === 'GPE') && words.length > 1) type = 'ORG';
-  else if (words.length >= 2 && words.length <= 4) type = 'PERSON';
-  else if (words.length === 1 && followedBySpeech(b, doc)) type = 'PERSON';
-  else return { ...mention(a, b, doc, 'ORG', null), guessed: true };
-  return mention(a, b, doc, type, null);
-}
-
-const SPEECH = new Set(['said', 'says', 'told', 'added', 'argued', 'insisted', 'warned', 'claimed', 'denied']);
-
-function followedBySpeech(b: number, doc: Doc): boolean {
-  const next = doc.tokens[b + 1];
-  return next !== undefined && SPEECH.has(next.lower);
+  return found;
 }

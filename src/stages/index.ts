@@ -15,7 +15,7 @@ const sentenceOf = (doc: AnnotatedDoc) => (offset: number): number => doc.tokens
 
 export const mentions: Stage = {
   name: 'mentions', needs: ['tokens'], adds: 'mentions',
-  run: (doc, { gazetteer }) => { doc.mentions = findNameMentions(doc, gazetteer); },
+  run: (doc, { gazetteer, tagger }) => { doc.mentions = findNameMentions(doc, gazetteer, tagger); },
 };
 
 export const entities: Stage = {

@@ -6,12 +6,16 @@ import type { Gazetteer } from '../knowledge/gazetteer.js';
 
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u;
 
+const KIND: Partial<Record<EntityType, string>> = { GPE: 'place', LOC: 'place', FAC: 'place', PERSON: 'person', ORG: 'org', NORP: 'group' };
+const kindOf = (type: EntityType) => KIND[type] ?? type;
+const compatible = (a: EntityType, b: EntityType | undefined) => b === undefined || kindOf(a) === kindOf(b);
+
 function initials(name: string): string {
   return name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
 }
 
 export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazetteer): EntityCluster[] {
-  const keyOf = new Map<string, string>(); // surface or key -> cluster key
+  const taughtBy = new Map<string, NameMention>(); // "FSA" -> the mention of "Free Syrian Army"
   const clusters = new Map<string, { mentions: NameMention[]; canonicalName: string | null }>();
   const textOf = (m: NameMention) => doc.text.slice(m.start, m.end);
   const { tokens } = doc;
@@ -23,7 +27,7 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
     const next = sorted[i + 1]!;
     if (tokens[m.lastToken + 1]?.text === '(' && next.firstToken === m.lastToken + 2
       && tokens[next.lastToken + 1]?.text === ')' && ACRONYM.test(textOf(next))) {
-      keyOf.set(textOf(next), `name:${textOf(m)}`);
+      taughtBy.set(textOf(next), m);
       next.type = m.type;
     }
   }
@@ -50,9 +54,11 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
 
   const clusterKey = (m: NameMention): string => {
     const text = textOf(m);
-    if (m.canonical) return m.canonical;
-    const taught = keyOf.get(text);
-    if (taught) return taught;
+    // A gazetteer alias joins its canonical entity when the tagger agrees on the kind of thing
+    // ("Russia" the country, not Russia the football team).
+    if (m.canonical && compatible(m.type, gazetteer.names.get(text)?.type)) return m.canonical;
+    const teacher = taughtBy.get(text);
+    if (teacher && teacher !== m && !taughtBy.has(textOf(teacher))) return clusterKey(teacher);
     if (ACRONYM.test(text)) {
       const expansion = byInitials.get(text.replace(/\./g, ''));
       if (expansion) return expansion;
@@ -62,7 +68,7 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
       const hits = new Set([...(byLastWord.get(text) ?? []), ...(byFirstWord.get(`${m.type}:${text}`) ?? [])]);
       if (hits.size === 1) return [...hits][0]!;
     }
-    return `name:${text}`;
+    return `name:${kindOf(m.type)}:${text}`;
   };
 
   for (const m of sorted) {
@@ -92,7 +98,7 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
     c.mentions.sort((a, b) => a.start - b.start);
     const votes = new Map<EntityType, number>();
     for (const m of c.mentions) {
-      const weight = m.guessed ? 0.1 : (m.canonical ? 2 : 1) + textOf(m).split(' ').length - 1;
+      const weight = (m.canonical ? 2 : 1) + textOf(m).split(' ').length - 1;
       votes.set(m.type, (votes.get(m.type) ?? 0) + weight);
     }
     const type = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]![0];

@@ -1,10 +1,12 @@
 import type { AnnotatedDoc } from '../doc/doc.js';
 import type { Gazetteer } from '../knowledge/gazetteer.js';
 import type { ReportingLexicon } from './find-quotes.js';
+import type { NerTagger } from '../ner/tagger.js';
 
 /** What every stage may read besides the Doc: lexicons and the user's requests. */
 export interface StageContext {
   gazetteer: Gazetteer;
+  tagger: NerTagger;
   reporting: ReportingLexicon;
   /** --target strings and JSONL target spans. */
   targets: (string | { start: number; end: number })[];

@@ -1,0 +1,140 @@
+// Features of the named-entity tagger, shared by training (scripts/train-ner.js) and tagging.
+//
+// Every feature belongs to one of three kinds, so that tagging can cache what it can:
+// - form features: depend only on the word form and its offset (-2..2) from the token tagged;
+//   the tagger sums them once per distinct form and offset and keeps the sum;
+// - context features: POS tags, sentence and document facts about the token, joined in one key;
+// - transition features: the previous tag, alone and with the token's shape (scored in Viterbi).
+import type { Doc } from '../doc/doc.js';
+import type { Gazetteer } from '../knowledge/gazetteer.js';
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Label = (typeof LABELS)[number];
+export const OFFSETS = [-2, -1, 0, 1, 2] as const;
+
+/** "Kerry" -> "Xxxxx" -> short "Xx"; "U.S." -> "X.X."; "1996-08-22" -> "d-d-d". */
+export function shapeOf(word: string): string {
+  let shape = '';
+  let last = '';
+  for (const ch of word) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (c !== last) shape += c;
+    last = c;
+  }
+  return shape;
+}
+
+/** What the built-in knowledge says about one word: short codes, sorted, for features. */
+export function knowledgeOf(word: string, gazetteer: Gazetteer): string[] {
+  const { lexicon } = gazetteer;
+  const codes: string[] = [];
+  const entry = gazetteer.names.get(word);
+  if (entry) codes.push(`gaz=${entry.type}`);
+  if (lexicon.titles.has(word)) codes.push('title');
+  if (lexicon.orgWords.has(word)) codes.push('orgword');
+  if (lexicon.locWords.has(word)) codes.push('locword');
+  if (lexicon.facWords.has(word)) codes.push('facword');
+  if (lexicon.eventWords.has(word)) codes.push('eventword');
+  if (gazetteer.personNames.has(word)) codes.push('personname');
+  return codes;
+}
+
+/** Form features of a word at an offset from the token tagged. */
+export function formFeatures(word: string, offset: number, gazetteer: Gazetteer): string[] {
+  const lower = word.toLowerCase();
+  const shape = shapeOf(word);
+  const p = `${offset}:`;
+  const features = [`${p}w=${lower}`, `${p}s=${shape}`];
+  const titleCase = word.length > 1 ? `${word[0]}${word.slice(1).toLowerCase()}` : word;
+  for (const code of knowledgeOf(word === word.toUpperCase() ? titleCase : word, gazetteer)) features.push(`${p}${code}`);
+  if (offset === 0) {
+    features.push(`0:W=${word}`);
+    for (let n = 1; n <= 3 && n < word.length; n += 1) features.push(`0:pre${n}=${lower.slice(0, n)}`);
+    for (let n = 1; n <= 4 && n < word.length; n += 1) features.push(`0:suf${n}=${lower.slice(-n)}`);
+    if (word.length > 12) features.push('0:long');
+    if (/-/.test(word)) features.push('0:hyphen');
+  } else if (offset === -1 || offset === 1) {
+    features.push(`${p}suf3=${lower.slice(-3)}`);
+  }
+  return features;
+}
+
+/** Per-document facts: which lower-cased words occur title-cased mid-sentence, and which in lower case. */
+export interface DocFacts { capitalisedMidSentence: Set<string>; lowerCase: Set<string>; shouting: Uint8Array }
+
+export function docFacts(doc: Doc): DocFacts {
+  const capitalisedMidSentence = new Set<string>();
+  const lowerCase = new Set<string>();
+  const shouting = new Uint8Array(doc.sentences.length);
+  doc.sentences.forEach((sentence, s) => {
+    let words = 0;
+    let capitals = 0;
+    for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
+      const token = doc.tokens[t]!;
+      if (token.type !== 'word') continue;
+      words += 1;
+      if (token.text === token.text.toUpperCase() && /\p{Lu}/u.test(token.text)) capitals += 1;
+    }
+    shouting[s] = words >= 2 && capitals / words > 0.6 ? 1 : 0;
+    if (shouting[s]) return;
+    for (let t = sentence.firstToken + 1; t <= sentence.lastToken; t += 1) {
+      const token = doc.tokens[t]!;
+      if (token.type !== 'word') continue;
+      if (/^\p{Lu}\p{Ll}/u.test(token.text)) capitalisedMidSentence.add(token.lower);
+      else if (token.text === token.lower) lowerCase.add(token.lower);
+    }
+  });
+  return { capitalisedMidSentence, lowerCase, shouting };
+}
+
+/** The context key of a token: everything that is neither its form nor the previous tag. */
+export function contextKey(doc: Doc, t: number, facts: DocFacts, gazetteerTag: string): string {
+  const token = doc.tokens[t]!;
+  const sentence = doc.sentences[token.sentence]!;
+  const prev = t > sentence.firstToken ? doc.tokens[t - 1]!.pos : 'BOS';
+  const next = t < sentence.lastToken ? doc.tokens[t + 1]!.pos : 'EOS';
+  const initial = t === sentence.firstToken ? 1 : 0;
+  const shout = facts.shouting[token.sentence]!;
+  // Document evidence for a title-case word: seen title-case mid-sentence (a name), or in lower case
+  // (a common word). An acronym ("US") is not the same word as its letters in lower case ("us").
+  const titleCase = /^\p{Lu}\p{Ll}/u.test(token.text) || (shout === 1 && /^\p{Lu}/u.test(token.text));
+  const evidence = !titleCase ? '-' : `${facts.capitalisedMidSentence.has(token.lower) ? 'C' : ''}${facts.lowerCase.has(token.lower) ? 'l' : ''}`;
+  return `${token.pos}|${prev}|${next}|${initial}|${shout}|${evidence}|${gazetteerTag}`;
+}
+
+/** Splits a context key into the features it stands for. */
+export function contextFeatures(key: string): string[] {
+  const [pos, prev, next, initial, shout, evidence, gazetteerTag] = key.split('|');
+  return [
+    'bias', `pos=${pos}`, `pos-1=${prev}`, `pos+1=${next}`, `pos-1,0=${prev},${pos}`, `pos0,+1=${pos},${next}`,
+    `initial=${initial},${pos}`, `shout=${shout},${pos}`, `evidence=${evidence}`, `evidence,initial=${evidence},${initial}`,
+    `evidence,shout=${evidence},${shout}`, `gaz=${gazetteerTag}`,
+  ];
+}
+
+/** Transition features: the previous tag, and the previous tag with the token's short shape. */
+export function transitionFeatures(prevLabel: string, shape: string): string[] {
+  return [`t-1=${prevLabel}`, `t-1,s=${prevLabel},${shape}`];
+}
+
+/**
+ * Multi-word gazetteer matches as BIO tags per token ("New York" -> B-GPE I-GPE), longest first.
+ * Single words are already form features; this adds what only a span shows.
+ */
+export function gazetteerTags(doc: Doc, gazetteer: Gazetteer): string[] {
+  const tags = new Array<string>(doc.tokens.length).fill('O');
+  for (const sentence of doc.sentences) {
+    for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
+      if (!/^\p{Lu}/u.test(doc.tokens[t]!.text)) continue;
+      for (let end = Math.min(sentence.lastToken, t + 5); end > t; end -= 1) {
+        const entry = gazetteer.names.get(doc.text.slice(doc.tokens[t]!.start, doc.tokens[end]!.end));
+        if (!entry) continue;
+        tags[t] = `B-${entry.type}`;
+        for (let k = t + 1; k <= end; k += 1) tags[k] = `I-${entry.type}`;
+        t = end;
+        break;
+      }
+    }
+  }
+  return tags;
+}

@@ -1,0 +1,169 @@
+// The named-entity tagger: a structured averaged perceptron over wink's tokens, decoded with Viterbi
+// under BIO constraints. Weights come from scripts/train-ner.js (trained on CoNLL-2003 train) and
+// ship in src/models/ner.json. Tagging caches the summed weights of each word form and context, so
+// most tokens cost a few vector additions.
+import { readFileSync } from 'node:fs';
+import type { Doc } from '../doc/doc.js';
+import type { Gazetteer } from '../knowledge/gazetteer.js';
+import {
+  LABELS, OFFSETS, contextFeatures, contextKey, docFacts, formFeatures, gazetteerTags, shapeOf, transitionFeatures,
+} from './features.js';
+
+const L = LABELS.length;
+
+export interface NerModel {
+  /** Feature -> one weight per label. */
+  weights: Map<string, Float32Array>;
+}
+
+/** The shipped model file: features with their non-zero label weights as [label, weight, ...] pairs. */
+export interface NerModelFile { labels: string[]; features: Record<string, number[]> }
+
+export function modelFromFile(file: NerModelFile): NerModel {
+  if (file.labels.join() !== LABELS.join()) throw new Error(`NER model labels ${file.labels.join()} do not match ${LABELS.join()}`);
+  const weights = new Map<string, Float32Array>();
+  for (const [feature, pairs] of Object.entries(file.features)) {
+    const vector = new Float32Array(L);
+    for (let k = 0; k < pairs.length; k += 2) vector[pairs[k]!] = pairs[k + 1]!;
+    weights.set(feature, vector);
+  }
+  return { weights };
+}
+
+let shipped: NerModel | null = null;
+
+/** The model in src/models/ner.json, loaded once. */
+export function shippedNerModel(): NerModel {
+  shipped ??= modelFromFile(JSON.parse(readFileSync(new URL('../models/ner.json', import.meta.url), 'utf8')) as NerModelFile);
+  return shipped;
+}
+
+/** -Infinity where BIO forbids a transition: I-X only after B-X or I-X. */
+const ALLOWED: Float32Array[] = LABELS.map((prev) => new Float32Array(LABELS.map((label) => {
+  if (!label.startsWith('I-')) return 0;
+  const type = label.slice(2);
+  return prev === `B-${type}` || prev === `I-${type}` ? 0 : -Infinity;
+})));
+const START_ALLOWED = new Float32Array(LABELS.map((label) => (label.startsWith('I-') ? -Infinity : 0)));
+
+/** Bounds the per-form cache of a long-running process (a batch of millions of articles). */
+const MAX_CACHED_FORMS = 300_000;
+
+export class NerTagger {
+  private readonly forms = new Map<string, { vectors: Float32Array; shape: string }>();
+  private readonly contexts = new Map<string, Float32Array>();
+  private readonly transitions = new Map<string, Float32Array[]>();
+
+  constructor(private readonly model: NerModel, private readonly gazetteer: Gazetteer) {}
+
+  private sum(features: string[], into: Float32Array, at = 0): void {
+    for (const feature of features) {
+      const w = this.model.weights.get(feature);
+      if (w) for (let l = 0; l < L; l += 1) into[at + l] += w[l]!;
+    }
+  }
+
+  /** The summed form weights of a word at each offset (-2..2), and its short shape. */
+  private form(word: string): { vectors: Float32Array; shape: string } {
+    let cached = this.forms.get(word);
+    if (!cached) {
+      if (this.forms.size >= MAX_CACHED_FORMS) this.forms.clear();
+      const vectors = new Float32Array(OFFSETS.length * L);
+      OFFSETS.forEach((offset, k) => this.sum(formFeatures(word, offset, this.gazetteer), vectors, k * L));
+      cached = { vectors, shape: shapeOf(word) };
+      this.forms.set(word, cached);
+    }
+    return cached;
+  }
+
+  private context(key: string): Float32Array {
+    let cached = this.contexts.get(key);
+    if (!cached) {
+      cached = new Float32Array(L);
+      this.sum(contextFeatures(key), cached);
+      this.contexts.set(key, cached);
+    }
+    return cached;
+  }
+
+  /** Transition scores from each previous label to each label, for a token of this shape. */
+  private transition(shape: string): Float32Array[] {
+    let cached = this.transitions.get(shape);
+    if (!cached) {
+      cached = LABELS.map((prev, p) => {
+        const scores = new Float32Array(L);
+        this.sum(transitionFeatures(prev, shape), scores);
+        for (let l = 0; l < L; l += 1) scores[l] += ALLOWED[p]![l]!;
+        return scores;
+      });
+      this.transitions.set(shape, cached);
+    }
+    return cached;
+  }
+
+  /** One label index per token of the Doc; `gazetteer` is gazetteerTags(doc), if the caller has it. */
+  tag(doc: Doc, gazetteer: string[] = gazetteerTags(doc, this.gazetteer)): Uint8Array {
+    const labels = new Uint8Array(doc.tokens.length);
+    const facts = docFacts(doc);
+    const forms = doc.tokens.map((t) => this.form(t.text));
+    for (const sentence of doc.sentences) {
+      const first = sentence.firstToken;
+      const n = sentence.lastToken - first + 1;
+      const scores = new Float32Array(n * L);
+      const back = new Uint8Array(n * L);
+      let previous = new Float32Array(L);
+      for (let i = 0; i < n; i += 1) {
+        const t = first + i;
+        const emission = new Float32Array(this.context(contextKey(doc, t, facts, gazetteer[t]!)));
+        OFFSETS.forEach((offset, k) => {
+          const at = t + offset;
+          if (at < first || at > sentence.lastToken) return;
+          const vectors = forms[at]!.vectors;
+          for (let l = 0; l < L; l += 1) emission[l] += vectors[k * L + l]!;
+        });
+        const current = new Float32Array(L);
+        if (i === 0) {
+          for (let l = 0; l < L; l += 1) current[l] = emission[l]! + START_ALLOWED[l]! + this.transition(forms[t]!.shape)[0]![l]!;
+        } else {
+          const transition = this.transition(forms[t]!.shape);
+          for (let l = 0; l < L; l += 1) {
+            let best = -Infinity;
+            let arg = 0;
+            for (let p = 0; p < L; p += 1) {
+              const s = previous[p]! + transition[p]![l]!;
+              if (s > best) { best = s; arg = p; }
+            }
+            current[l] = best + emission[l]!;
+            back[i * L + l] = arg;
+          }
+        }
+        scores.set(current, i * L);
+        previous = current;
+      }
+      let label = 0;
+      for (let l = 1; l < L; l += 1) if (previous[l]! > previous[label]!) label = l;
+      for (let i = n - 1; i >= 0; i -= 1) {
+        labels[first + i] = label;
+        label = back[i * L + label]!;
+      }
+    }
+    return labels;
+  }
+}
+
+export interface TaggedSpan { firstToken: number; lastToken: number; type: 'PER' | 'ORG' | 'LOC' | 'MISC' }
+
+/** BIO labels -> spans of tokens. */
+export function spansOf(labels: Uint8Array): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  for (let t = 0; t < labels.length; t += 1) {
+    const label = LABELS[labels[t]!]!;
+    if (!label.startsWith('B-')) continue;
+    const type = label.slice(2) as TaggedSpan['type'];
+    let last = t;
+    while (last + 1 < labels.length && LABELS[labels[last + 1]!] === `I-${type}`) last += 1;
+    spans.push({ firstToken: t, lastToken: last, type });
+    t = last;
+  }
+  return spans;
+}

@@ -59,13 +59,21 @@ export function formFeatures(word: string, offset: number, gazetteer: Gazetteer)
   return features;
 }
 
-/** Per-document facts: which lower-cased words occur title-cased mid-sentence, and which in lower case. */
-export interface DocFacts { capitalisedMidSentence: Set<string>; lowerCase: Set<string>; shouting: Uint8Array }
+/**
+ * Per-document facts. `evidence` holds, for each token, what the rest of the article says about a
+ * title-case word: 0 not title-case, 1 nothing, 2 seen title-case mid-sentence (a name), 3 seen in
+ * lower case (a common word), 4 both. An acronym ("US") is not the same word as "us".
+ */
+export interface DocFacts { shouting: Uint8Array; evidence: Uint8Array }
+const EVIDENCE = ['-', '', 'C', 'l', 'Cl'];
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+const CAPITAL = /^\p{Lu}/u;
 
 export function docFacts(doc: Doc): DocFacts {
   const capitalisedMidSentence = new Set<string>();
   const lowerCase = new Set<string>();
   const shouting = new Uint8Array(doc.sentences.length);
+  const titleCase = new Uint8Array(doc.tokens.length);
   doc.sentences.forEach((sentence, s) => {
     let words = 0;
     let capitals = 0;
@@ -73,33 +81,50 @@ export function docFacts(doc: Doc): DocFacts {
       const token = doc.tokens[t]!;
       if (token.type !== 'word') continue;
       words += 1;
-      if (token.text === token.text.toUpperCase() && /\p{Lu}/u.test(token.text)) capitals += 1;
+      if (token.text === token.text.toUpperCase() && CAPITAL.test(token.text)) capitals += 1;
     }
     shouting[s] = words >= 2 && capitals / words > 0.6 ? 1 : 0;
-    if (shouting[s]) return;
-    for (let t = sentence.firstToken + 1; t <= sentence.lastToken; t += 1) {
+    for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
       const token = doc.tokens[t]!;
       if (token.type !== 'word') continue;
-      if (/^\p{Lu}\p{Ll}/u.test(token.text)) capitalisedMidSentence.add(token.lower);
+      const title = TITLE_CASE.test(token.text);
+      if (title || (shouting[s] && CAPITAL.test(token.text))) titleCase[t] = 1;
+      if (shouting[s] || t === sentence.firstToken) continue;
+      if (title) capitalisedMidSentence.add(token.lower);
       else if (token.text === token.lower) lowerCase.add(token.lower);
     }
   });
-  return { capitalisedMidSentence, lowerCase, shouting };
+  const evidence = new Uint8Array(doc.tokens.length);
+  doc.tokens.forEach((token, t) => {
+    if (!titleCase[t]) return;
+    const named = capitalisedMidSentence.has(token.lower);
+    const common = lowerCase.has(token.lower);
+    evidence[t] = named ? (common ? 4 : 2) : common ? 3 : 1;
+  });
+  return { shouting, evidence };
 }
 
-/** The context key of a token: everything that is neither its form nor the previous tag. */
-export function contextKey(doc: Doc, t: number, facts: DocFacts, gazetteerTag: string): string {
+/** The parts of a token's context: everything that is neither its form nor the previous tag. */
+export interface ContextFields { pos: string; prev: string; next: string; initial: number; shout: number; evidence: number; gazetteerTag: string }
+
+export function contextFields(doc: Doc, t: number, facts: DocFacts, gazetteerTag: string): ContextFields {
   const token = doc.tokens[t]!;
   const sentence = doc.sentences[token.sentence]!;
-  const prev = t > sentence.firstToken ? doc.tokens[t - 1]!.pos : 'BOS';
-  const next = t < sentence.lastToken ? doc.tokens[t + 1]!.pos : 'EOS';
-  const initial = t === sentence.firstToken ? 1 : 0;
-  const shout = facts.shouting[token.sentence]!;
-  // Document evidence for a title-case word: seen title-case mid-sentence (a name), or in lower case
-  // (a common word). An acronym ("US") is not the same word as its letters in lower case ("us").
-  const titleCase = /^\p{Lu}\p{Ll}/u.test(token.text) || (shout === 1 && /^\p{Lu}/u.test(token.text));
-  const evidence = !titleCase ? '-' : `${facts.capitalisedMidSentence.has(token.lower) ? 'C' : ''}${facts.lowerCase.has(token.lower) ? 'l' : ''}`;
-  return `${token.pos}|${prev}|${next}|${initial}|${shout}|${evidence}|${gazetteerTag}`;
+  return {
+    pos: token.pos,
+    prev: t > sentence.firstToken ? doc.tokens[t - 1]!.pos : 'BOS',
+    next: t < sentence.lastToken ? doc.tokens[t + 1]!.pos : 'EOS',
+    initial: t === sentence.firstToken ? 1 : 0,
+    shout: facts.shouting[token.sentence]!,
+    evidence: facts.evidence[t]!,
+    gazetteerTag,
+  };
+}
+
+/** The context as one string key (training; the tagger keys its cache by numbers instead). */
+export function contextKey(doc: Doc, t: number, facts: DocFacts, gazetteerTag: string): string {
+  const f = contextFields(doc, t, facts, gazetteerTag);
+  return `${f.pos}|${f.prev}|${f.next}|${f.initial}|${f.shout}|${EVIDENCE[f.evidence]}|${f.gazetteerTag}`;
 }
 
 /** Splits a context key into the features it stands for. */
@@ -121,11 +146,28 @@ export function transitionFeatures(prevLabel: string, shape: string): string[] {
  * Multi-word gazetteer matches as BIO tags per token ("New York" -> B-GPE I-GPE), longest first.
  * Single words are already form features; this adds what only a span shows.
  */
+const startsOfNames = new WeakMap<Gazetteer, Set<string>>();
+
+/** The words a gazetteer name can start with, as wink tokenizes them: up to a space or a hyphen. */
+function nameStarts(gazetteer: Gazetteer): Set<string> {
+  let starts = startsOfNames.get(gazetteer);
+  if (!starts) {
+    starts = new Set();
+    for (const name of gazetteer.names.keys()) {
+      starts.add(name.split(' ')[0]!);
+      starts.add(name.split(/[\s-]/)[0]!);
+    }
+    startsOfNames.set(gazetteer, starts);
+  }
+  return starts;
+}
+
 export function gazetteerTags(doc: Doc, gazetteer: Gazetteer): string[] {
   const tags = new Array<string>(doc.tokens.length).fill('O');
+  const starts = nameStarts(gazetteer);
   for (const sentence of doc.sentences) {
     for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
-      if (!/^\p{Lu}/u.test(doc.tokens[t]!.text)) continue;
+      if (!starts.has(doc.tokens[t]!.text)) continue;
       for (let end = Math.min(sentence.lastToken, t + 5); end > t; end -= 1) {
         const entry = gazetteer.names.get(doc.text.slice(doc.tokens[t]!.start, doc.tokens[end]!.end));
         if (!entry) continue;

@@ -7,6 +7,7 @@ import type { Doc } from '../doc/doc.js';
 import type { Gazetteer } from '../knowledge/gazetteer.js';
 import {
   LABELS, OFFSETS, contextFeatures, contextKey, docFacts, formFeatures, gazetteerTags, shapeOf, transitionFeatures,
+  type DocFacts,
 } from './features.js';
 
 const L = LABELS.length;
@@ -49,10 +50,23 @@ const START_ALLOWED = new Float32Array(LABELS.map((label) => (label.startsWith('
 /** Bounds the per-form cache of a long-running process (a batch of millions of articles). */
 const MAX_CACHED_FORMS = 300_000;
 
+interface FormEntry {
+  /** Summed form weights at each offset -2..2, L per offset. */
+  vectors: Float32Array;
+  /** Transition scores from each previous label, for this form's shape. */
+  transition: Float32Array[];
+}
+
 export class NerTagger {
-  private readonly forms = new Map<string, { vectors: Float32Array; shape: string }>();
-  private readonly contexts = new Map<string, Float32Array>();
+  private readonly forms = new Map<string, FormEntry>();
+  private readonly contexts = new Map<number, Float32Array>();
   private readonly transitions = new Map<string, Float32Array[]>();
+  private readonly ids = new Map<string, number>();
+  // Viterbi's working memory, reused from sentence to sentence.
+  private back = new Uint8Array(64 * L);
+  private readonly emission = new Float32Array(L);
+  private previous = new Float32Array(L);
+  private current = new Float32Array(L);
 
   constructor(private readonly model: NerModel, private readonly gazetteer: Gazetteer) {}
 
@@ -63,24 +77,40 @@ export class NerTagger {
     }
   }
 
-  /** The summed form weights of a word at each offset (-2..2), and its short shape. */
-  private form(word: string): { vectors: Float32Array; shape: string } {
+  private form(word: string): FormEntry {
     let cached = this.forms.get(word);
     if (!cached) {
       if (this.forms.size >= MAX_CACHED_FORMS) this.forms.clear();
       const vectors = new Float32Array(OFFSETS.length * L);
       OFFSETS.forEach((offset, k) => this.sum(formFeatures(word, offset, this.gazetteer), vectors, k * L));
-      cached = { vectors, shape: shapeOf(word) };
+      cached = { vectors, transition: this.transition(shapeOf(word)) };
       this.forms.set(word, cached);
     }
     return cached;
   }
 
-  private context(key: string): Float32Array {
+  /** A small number for a POS tag or gazetteer tag, for numeric context keys. */
+  private id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) this.ids.set(value, (id = this.ids.size));
+    return id;
+  }
+
+  /** The summed context weights of token t, cached under a numeric key of its context fields. */
+  private context(doc: Doc, t: number, facts: DocFacts, gazetteerTag: string): Float32Array {
+    // The same fields as contextFields, packed into a number without building an object.
+    const { tokens } = doc;
+    const token = tokens[t]!;
+    const sentence = doc.sentences[token.sentence]!;
+    const prev = t > sentence.firstToken ? tokens[t - 1]!.pos : 'BOS';
+    const next = t < sentence.lastToken ? tokens[t + 1]!.pos : 'EOS';
+    const initial = t === sentence.firstToken ? 1 : 0;
+    const key = ((((((this.id(token.pos) * 128 + this.id(prev)) * 128 + this.id(next)) * 2 + initial) * 2
+      + facts.shouting[token.sentence]!) * 8 + facts.evidence[t]!) * 128) + this.id(gazetteerTag);
     let cached = this.contexts.get(key);
     if (!cached) {
       cached = new Float32Array(L);
-      this.sum(contextFeatures(key), cached);
+      this.sum(contextFeatures(contextKey(doc, t, facts, gazetteerTag)), cached);
       this.contexts.set(key, cached);
     }
     return cached;
@@ -106,26 +136,30 @@ export class NerTagger {
     const labels = new Uint8Array(doc.tokens.length);
     const facts = docFacts(doc);
     const forms = doc.tokens.map((t) => this.form(t.text));
+    const emission = this.emission;
     for (const sentence of doc.sentences) {
       const first = sentence.firstToken;
-      const n = sentence.lastToken - first + 1;
-      const scores = new Float32Array(n * L);
-      const back = new Uint8Array(n * L);
-      let previous = new Float32Array(L);
+      const last = sentence.lastToken;
+      const n = last - first + 1;
+      if (this.back.length < n * L) this.back = new Uint8Array(n * L * 2);
+      const back = this.back;
       for (let i = 0; i < n; i += 1) {
         const t = first + i;
-        const emission = new Float32Array(this.context(contextKey(doc, t, facts, gazetteer[t]!)));
-        OFFSETS.forEach((offset, k) => {
-          const at = t + offset;
-          if (at < first || at > sentence.lastToken) return;
+        emission.set(this.context(doc, t, facts, gazetteer[t]!));
+        for (let k = 0; k < OFFSETS.length; k += 1) {
+          const at = t + OFFSETS[k]!;
+          if (at < first || at > last) continue;
           const vectors = forms[at]!.vectors;
-          for (let l = 0; l < L; l += 1) emission[l] += vectors[k * L + l]!;
-        });
-        const current = new Float32Array(L);
+          const base = k * L;
+          for (let l = 0; l < L; l += 1) emission[l] += vectors[base + l]!;
+        }
+        const transition = forms[t]!.transition;
+        const current = this.current;
         if (i === 0) {
-          for (let l = 0; l < L; l += 1) current[l] = emission[l]! + START_ALLOWED[l]! + this.transition(forms[t]!.shape)[0]![l]!;
+          // A sentence starts as if after an O.
+          for (let l = 0; l < L; l += 1) current[l] = emission[l]! + START_ALLOWED[l]! + transition[0]![l]!;
         } else {
-          const transition = this.transition(forms[t]!.shape);
+          const previous = this.previous;
           for (let l = 0; l < L; l += 1) {
             let best = -Infinity;
             let arg = 0;
@@ -137,11 +171,12 @@ export class NerTagger {
             back[i * L + l] = arg;
           }
         }
-        scores.set(current, i * L);
-        previous = current;
+        this.current = this.previous;
+        this.previous = current;
       }
+      const final = this.previous;
       let label = 0;
-      for (let l = 1; l < L; l += 1) if (previous[l]! > previous[label]!) label = l;
+      for (let l = 1; l < L; l += 1) if (final[l]! > final[label]!) label = l;
       for (let i = n - 1; i >= 0; i -= 1) {
         labels[first + i] = label;
         label = back[i * L + label]!;

@@ -148,7 +148,7 @@ export function transitionFeatures(prevLabel: string, shape: string): string[] {
  */
 const startsOfNames = new WeakMap<Gazetteer, Set<string>>();
 
-/** The words a gazetteer name can start with, as wink tokenizes them: up to a space or a hyphen. */
+/** The words a gazetteer name can start with, as wink may tokenize them: up to a space, a hyphen or an apostrophe. */
 function nameStarts(gazetteer: Gazetteer): Set<string> {
   let starts = startsOfNames.get(gazetteer);
   if (!starts) {
@@ -156,6 +156,7 @@ function nameStarts(gazetteer: Gazetteer): Set<string> {
     for (const name of gazetteer.names.keys()) {
       starts.add(name.split(' ')[0]!);
       starts.add(name.split(/[\s-]/)[0]!);
+      starts.add(name.split(/[\s\-’']/)[0]!);
     }
     startsOfNames.set(gazetteer, starts);
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run train:ner: trains the named-entity tagger (structured averaged perceptron, Viterbi, BIO)
 // on CoNLL-2003 train over wink's tokens, and writes src/models/ner.json.
-// usage: node scripts/train-ner.js [--epochs 10] [--folds K] [--dev] [--out src/models/ner.json]
+// usage: node scripts/train-ner.js [--epochs 15] [--folds K] [--dev] [--out src/models/ner.json]
 //   --folds K  K-fold cross-validation on train (reports F1 per fold; writes nothing)
 //   --dev      also scores conll03-dev after every epoch (for reading, not for choosing)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { NerTagger, spansOf } from '../dist/ner/tagger.js';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const epochs = Number(option('--epochs', 10));
+const epochs = Number(option('--epochs', 15)); // chosen by 3-fold cross-validation on train: 10 -> 87.9, 15 -> 88.1
 const folds = Number(option('--folds', 0));
 const out = option('--out', fileURLToPath(new URL('../src/models/ner.json', import.meta.url)));
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));

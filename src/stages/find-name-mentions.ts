@@ -14,6 +14,7 @@ export function fineType(coarse: TaggedSpan['type'], words: string[], entry: Gaz
   const { lexicon } = gazetteer;
   const last = words[words.length - 1]!;
   if (entry?.canonical.startsWith('user:')) return entry.type;
+  if ((coarse === 'ORG' || coarse === 'MISC') && lexicon.lawWords.has(last)) return 'LAW';
   // Organisations the gazetteer knows by name ("Kremlin") stay organisations in any context, and
   // a country's name alone is the country ("US Secretary of State": US is not an organisation).
   if (entry?.type === 'ORG' && coarse !== 'PER') return 'ORG';
@@ -110,6 +111,15 @@ function spreadNames(doc: Doc, spans: TaggedSpan[]): TaggedSpan[] {
   return added.length ? [...spans, ...added].sort((a, b) => a.firstToken - b.firstToken) : spans;
 }
 
+/** "Mr McLetchie" -> "McLetchie": a person's title is not part of the name (the contract). */
+function stripTitles(doc: Doc, gazetteer: Gazetteer, spans: TaggedSpan[]): TaggedSpan[] {
+  return spans.map((span) => {
+    let { firstToken } = span;
+    while (span.type === 'PER' && firstToken < span.lastToken && gazetteer.lexicon.titles.has(doc.tokens[firstToken]!.text)) firstToken += 1;
+    return firstToken === span.firstToken ? span : { ...span, firstToken };
+  });
+}
+
 const COARSE: Partial<Record<EntityType, TaggedSpan['type']>> = {
   PERSON: 'PER', ORG: 'ORG', GPE: 'LOC', LOC: 'LOC', FAC: 'LOC', NORP: 'MISC', EVENT: 'MISC', LAW: 'MISC', PRODUCT: 'MISC', WORK_OF_ART: 'MISC',
 };
@@ -138,7 +148,7 @@ export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagg
   const mentions: NameMention[] = [];
   const taken = new Uint8Array(tokens.length);
   const known = gazetteerTags(doc, gazetteer);
-  const tagged = joinApostropheNames(doc, joinHyphens(doc, spansOf(tagger.tag(doc, known))));
+  const tagged = joinApostropheNames(doc, joinHyphens(doc, stripTitles(doc, gazetteer, spansOf(tagger.tag(doc, known)))));
   for (const span of spreadNames(doc, preferKnownNames(known, tagged))) {
     const start = tokens[span.firstToken]!.start;
     const end = tokens[span.lastToken]!.end;

@@ -15,7 +15,8 @@ const MAX_GAP_BEFORE = 2;
 const MAX_GAP_AFTER = 3;
 const SKIPPABLE = new Set(['AUX', 'ADV', 'PART', 'DET', 'ADJ']);
 
-export function findStances(doc: Doc, entities: EntityCluster[]): StanceAnnotation[] {
+/** `titles` may stand between a cue and its target ("accused Mr McLetchie"). */
+export function findStances(doc: Doc, entities: EntityCluster[], titles: Set<string> = new Set()): StanceAnnotation[] {
   const { tokens } = doc;
   const entityAt = new Map<number, number>();
   const endsAt = new Map<number, number>();
@@ -42,7 +43,7 @@ export function findStances(doc: Doc, entities: EntityCluster[]): StanceAnnotati
     let target: number | undefined;
     for (let k = v + 1; k <= sentence.lastToken && k - v <= MAX_GAP_AFTER + 1; k += 1) {
       target = entityAt.get(k);
-      if (target !== undefined || !SKIPPABLE.has(tokens[k]!.pos)) break;
+      if (target !== undefined || !(SKIPPABLE.has(tokens[k]!.pos) || titles.has(tokens[k]!.text))) break;
     }
     if (holder === undefined || target === undefined || holder === target) continue;
     const key = `${holder}>${target}>${label}`;

@@ -44,7 +44,7 @@ export const quotes: Stage = {
 
 export const stances: Stage = {
   name: 'stances', needs: ['entities'], adds: 'stances',
-  run: (doc) => { doc.stances = findStances(doc, doc.entities!); },
+  run: (doc, { gazetteer }) => { doc.stances = findStances(doc, doc.entities!, gazetteer.lexicon.titles); },
 };
 
 export const targets: Stage = {

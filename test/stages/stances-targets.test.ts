@@ -10,7 +10,7 @@ const names = (text: string) => {
 describe('stances from a cue verb between two entities', () => {
   test.each([
     ['But the U.S. accuses Russian Federation of bombing moderate rebels.', 'United States negative Russia (accuses)'],
-    ['Hurd has also denounced Trump.', 'Hurd negative Trump (denounced)'],
+    ['Nicola Sturgeon accused Mr McLetchie of failing to properly serve his constituents.', 'Nicola Sturgeon negative McLetchie (accused)'],
     ['Tony Blair praised Gordon Brown for his budget.', 'Tony Blair positive Gordon Brown (praised)'],
   ])('%s', (sentence, edge) => {
     expect(names(sentence)).toEqual([edge]);

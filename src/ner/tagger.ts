@@ -46,6 +46,8 @@ const ALLOWED: Float32Array[] = LABELS.map((prev) => new Float32Array(LABELS.map
   return prev === `B-${type}` || prev === `I-${type}` ? 0 : -Infinity;
 })));
 const START_ALLOWED = new Float32Array(LABELS.map((label) => (label.startsWith('I-') ? -Infinity : 0)));
+/** For each label, the previous labels BIO allows (all for O and B-X; B-X and I-X for I-X). */
+const PREVIOUS_OF: Uint8Array[] = LABELS.map((_, l) => Uint8Array.from(LABELS.map((__, p) => p).filter((p) => ALLOWED[p]![l] === 0)));
 
 /** Bounds the per-form cache of a long-running process (a batch of millions of articles). */
 const MAX_CACHED_FORMS = 300_000;
@@ -53,14 +55,14 @@ const MAX_CACHED_FORMS = 300_000;
 interface FormEntry {
   /** Summed form weights at each offset -2..2, L per offset. */
   vectors: Float32Array;
-  /** Transition scores from each previous label, for this form's shape. */
-  transition: Float32Array[];
+  /** Transition scores, previous label p to label l at p * L + l, for this form's shape. */
+  transition: Float32Array;
 }
 
 export class NerTagger {
   private readonly forms = new Map<string, FormEntry>();
   private readonly contexts = new Map<number, Float32Array>();
-  private readonly transitions = new Map<string, Float32Array[]>();
+  private readonly transitions = new Map<string, Float32Array>();
   private readonly ids = new Map<string, number>();
   // Viterbi's working memory, reused from sentence to sentence.
   private back = new Uint8Array(64 * L);
@@ -117,16 +119,12 @@ export class NerTagger {
   }
 
   /** Transition scores from each previous label to each label, for a token of this shape. */
-  private transition(shape: string): Float32Array[] {
+  private transition(shape: string): Float32Array {
     let cached = this.transitions.get(shape);
     if (!cached) {
-      cached = LABELS.map((prev, p) => {
-        const scores = new Float32Array(L);
-        this.sum(transitionFeatures(prev, shape), scores);
-        for (let l = 0; l < L; l += 1) scores[l] += ALLOWED[p]![l]!;
-        return scores;
-      });
-      this.transitions.set(shape, cached);
+      const scores = new Float32Array(L * L);
+      LABELS.forEach((prev, p) => this.sum(transitionFeatures(prev, shape), scores, p * L));
+      this.transitions.set(shape, (cached = scores));
     }
     return cached;
   }
@@ -157,14 +155,16 @@ export class NerTagger {
         const current = this.current;
         if (i === 0) {
           // A sentence starts as if after an O.
-          for (let l = 0; l < L; l += 1) current[l] = emission[l]! + START_ALLOWED[l]! + transition[0]![l]!;
+          for (let l = 0; l < L; l += 1) current[l] = emission[l]! + START_ALLOWED[l]! + transition[l]!;
         } else {
           const previous = this.previous;
           for (let l = 0; l < L; l += 1) {
+            const allowed = PREVIOUS_OF[l]!;
             let best = -Infinity;
             let arg = 0;
-            for (let p = 0; p < L; p += 1) {
-              const s = previous[p]! + transition[p]![l]!;
+            for (let k = 0; k < allowed.length; k += 1) {
+              const p = allowed[k]!;
+              const s = previous[p]! + transition[p * L + l]!;
               if (s > best) { best = s; arg = p; }
             }
             current[l] = best + emission[l]!;

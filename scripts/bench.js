@@ -56,7 +56,15 @@ function measure(args, command = process.execPath) {
 const jobs = availableParallelism();
 const floor = await measure([join(root, 'scripts/wink-floor.js'), ...files]);
 const tokens = Number(floor.stdout[0]);
-const load = await measure(['--input-type=module', '-e', `import { warmUp } from './dist/doc/build-doc.js'; const t = performance.now(); warmUp(); console.log((performance.now() - t).toFixed(1));`]);
+const load = await measure(['--input-type=module', '-e', [
+  "import { warmUp } from './dist/doc/build-doc.js';",
+  "import { shippedNerModel } from './dist/ner/tagger.js';",
+  "import { builtInGazetteer } from './dist/knowledge/gazetteer.js';",
+  'let t = performance.now(); warmUp(); const wink = performance.now() - t;',
+  't = performance.now(); shippedNerModel(); const ner = performance.now() - t;',
+  't = performance.now(); builtInGazetteer(); const gazetteer = performance.now() - t;',
+  'console.log([wink, ner, gazetteer].map((ms) => ms.toFixed(1)).join(" "));',
+].join('\n')]);
 // The binary itself, as a user runs it (its shebang sets the heap flags).
 const newslens = join(root, 'bin/newslens.js');
 const one = await measure(['analyze', corpus, '-f', 'jsonl', '-j', '1', '-q'], newslens);
@@ -68,5 +76,7 @@ console.log(`bench: ${files.length} articles, ${tokens.toLocaleString('en')} win
 console.log(row('wink-nlp floor (sbd+pos)', floor));
 console.log(row('newslens -j 1', one));
 console.log(row(`newslens -j ${jobs}`, all));
-console.log(`all cores vs one job: ${(one.seconds / all.seconds).toFixed(2)}x; wink model load: ${load.stdout[0]} ms`);
+const [winkMs, nerMs, gazetteerMs] = load.stdout[0].split(' ');
+console.log(`all cores vs one job: ${(one.seconds / all.seconds).toFixed(2)}x`);
+console.log(`load: wink model ${winkMs} ms, NER model ${nerMs} ms, gazetteer and name lists ${gazetteerMs} ms`);
 if (one.code || all.code) console.log(`note: newslens exited ${one.code} / ${all.code} (1 means some input failed)`);

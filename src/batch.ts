@@ -44,7 +44,7 @@ async function* runOrdered<T>(
   const pool = new Piscina({
     filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs,
     // The same heap bounds the bin's shebang gives the main thread: memory stays flat in long runs.
-    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
+    resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 },
   });
   const window: Promise<T[]>[] = [];
   let chunk: ChunkEntry[] = [];

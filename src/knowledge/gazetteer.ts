@@ -75,7 +75,9 @@ export function builtInGazetteer(): Gazetteer {
   const add = (surface: string, entry: GazetteerEntry) => {
     if (surface && !names.has(surface)) names.set(surface, entry);
   };
-  const countries = require('world-countries') as Country[];
+  // Read the package's JSON file directly rather than require() it: the require cache would keep
+  // all 1.4 MB of it (phone codes, borders, flags) alive in every worker thread.
+  const countries = JSON.parse(readFileSync(new URL('countries.json', pathToFileURL(require.resolve('world-countries'))), 'utf8')) as Country[];
   // Two passes so a country's own names win over another's alternative spellings.
   for (const c of countries) {
     const entry: GazetteerEntry = { type: 'GPE', canonical: `country:${c.cca3}`, name: c.name.common };

@@ -1,6 +1,6 @@
 // The named-entity tagger: a structured averaged perceptron over wink's tokens, decoded with Viterbi
 // under BIO constraints. Weights come from scripts/train-ner.js (trained on CoNLL-2003 train) and
-// ship in src/models/ner.json. Tagging caches the summed weights of each word form and context, so
+// ship in src/models/ (ner-features.txt, ner-weights.bin). Tagging caches the summed weights of each word form and context, so
 // most tokens cost a few vector additions.
 import { readFileSync } from 'node:fs';
 import type { Doc } from '../doc/doc.js';
@@ -13,29 +13,38 @@ import {
 const L = LABELS.length;
 
 export interface NerModel {
-  /** Feature -> one weight per label. */
-  weights: Map<string, Float32Array>;
+  /** Feature -> offset of its L label weights in `weights`. */
+  index: Map<string, number>;
+  weights: Float32Array;
 }
 
-/** The shipped model file: features with their non-zero label weights as [label, weight, ...] pairs. */
-export interface NerModelFile { labels: string[]; features: Record<string, number[]> }
-
-export function modelFromFile(file: NerModelFile): NerModel {
-  if (file.labels.join() !== LABELS.join()) throw new Error(`NER model labels ${file.labels.join()} do not match ${LABELS.join()}`);
-  const weights = new Map<string, Float32Array>();
-  for (const [feature, pairs] of Object.entries(file.features)) {
-    const vector = new Float32Array(L);
-    for (let k = 0; k < pairs.length; k += 2) vector[pairs[k]!] = pairs[k + 1]!;
-    weights.set(feature, vector);
+/**
+ * The shipped model is two files: ner-features.txt (the labels on the first line, then one feature
+ * a line) and ner-weights.bin (L little-endian float32 weights per feature, in the same order).
+ * Compact, and it loads without parsing tens of thousands of JSON arrays.
+ */
+export function modelFromFiles(featuresText: string, weightsBytes: Uint8Array): NerModel {
+  const lines = featuresText.split('\n');
+  const labels = lines.shift()!;
+  if (labels !== LABELS.join('\t')) throw new Error(`NER model labels ${labels.split('\t').join()} do not match ${LABELS.join()}`);
+  if (lines[lines.length - 1] === '') lines.pop();
+  if (weightsBytes.byteLength !== lines.length * L * 4) {
+    throw new Error(`NER model: ${lines.length} features need ${lines.length * L * 4} bytes of weights, instead found ${weightsBytes.byteLength}`);
   }
-  return { weights };
+  const weights = new Float32Array(weightsBytes.buffer.slice(weightsBytes.byteOffset, weightsBytes.byteOffset + weightsBytes.byteLength));
+  const index = new Map<string, number>();
+  lines.forEach((feature, i) => index.set(feature, i * L));
+  return { index, weights };
 }
 
 let shipped: NerModel | null = null;
 
-/** The model in src/models/ner.json, loaded once. */
+/** The model in src/models/, loaded once. */
 export function shippedNerModel(): NerModel {
-  shipped ??= modelFromFile(JSON.parse(readFileSync(new URL('../models/ner.json', import.meta.url), 'utf8')) as NerModelFile);
+  shipped ??= modelFromFiles(
+    readFileSync(new URL('../models/ner-features.txt', import.meta.url), 'utf8'),
+    readFileSync(new URL('../models/ner-weights.bin', import.meta.url)),
+  );
   return shipped;
 }
 
@@ -73,9 +82,10 @@ export class NerTagger {
   constructor(private readonly model: NerModel, private readonly gazetteer: Gazetteer) {}
 
   private sum(features: string[], into: Float32Array, at = 0): void {
+    const { index, weights } = this.model;
     for (const feature of features) {
-      const w = this.model.weights.get(feature);
-      if (w) for (let l = 0; l < L; l += 1) into[at + l] += w[l]!;
+      const offset = index.get(feature);
+      if (offset !== undefined) for (let l = 0; l < L; l += 1) into[at + l] += weights[offset + l]!;
     }
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { buildDoc } from '../../dist/doc/build-doc.js';
 import { builtInGazetteer } from '../../dist/knowledge/gazetteer.js';
 import { LABELS } from '../../dist/ner/features.js';
-import { NerTagger, modelFromFile, shippedNerModel, spansOf } from '../../dist/ner/tagger.js';
+import { NerTagger, modelFromFiles, shippedNerModel, spansOf } from '../../dist/ner/tagger.js';
 
 const tagger = new NerTagger(shippedNerModel(), builtInGazetteer());
 const spans = (sentence: string) => {
@@ -12,12 +12,15 @@ const spans = (sentence: string) => {
 
 describe('the shipped NER model', () => {
   test('loads with the labels it was trained with and thousands of features', () => {
-    expect(shippedNerModel().weights.size).toBeGreaterThan(10_000);
-    for (const vector of shippedNerModel().weights.values()) expect(vector).toHaveLength(LABELS.length);
+    const model = shippedNerModel();
+    expect(model.index.size).toBeGreaterThan(10_000);
+    expect(model.weights).toHaveLength(model.index.size * LABELS.length);
+    expect(model.weights.every(Number.isFinite)).toBe(true);
   });
 
   test('a model file with other labels is refused', () => {
-    expect(() => modelFromFile({ labels: ['O', 'B-X'], features: {} })).toThrow('do not match');
+    expect(() => modelFromFiles('O\tB-X\nbias\n', new Uint8Array(8))).toThrow('do not match');
+    expect(() => modelFromFiles(`${LABELS.join('\t')}\nbias\n`, new Uint8Array(8))).toThrow('instead found 8');
   });
 
   test.each([

@@ -71,21 +71,36 @@ const trim = (text: string) => (s: Span): Span => {
   return { start, end };
 };
 
+/** Entity types that can speak: not dates, amounts or numbers ("said Monday" is not Monday speaking). */
+const SPEAKING_TYPES = new Set(['PERSON', 'ORG', 'NORP', 'GPE', 'FAC', 'PRODUCT', 'WORK_OF_ART', 'EVENT', 'LAW', 'LOC']);
+/** Reporting verbs whose object is the listener, never the speaker ("Figueroa told USA Today"). */
+const TO_LISTENER = new Set(['told', 'tell', 'tells', 'telling', 'asked', 'ask', 'asks', 'asking', 'urged', 'warned', 'assured', 'reminded']);
+/** How far from a quote its cue may be, in tokens. */
+const AFTER_WINDOW = 12;
+const BEFORE_WINDOW = 15;
+const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’', '«', '»', '„', "''", '``']);
+
 export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: ReportingLexicon): QuoteAnnotation[] {
   const entityAtToken = new Map<number, { entity: number; span: Span }>();
   entities.forEach((e, i) => {
+    if (!SPEAKING_TYPES.has(e.type)) return;
     for (const m of e.mentions) {
       for (let t = m.firstToken; t <= m.lastToken; t += 1) entityAtToken.set(t, { entity: i, span: { start: m.start, end: m.end } });
     }
   });
   const quotes: QuoteAnnotation[] = [];
+  let previous: { paragraph: number; attribution: Attribution } | null = null;
   for (const span of findQuotedSpans(doc)) {
     const words = doc.text.slice(span.start, span.end).split(/\s+/).filter((w) => WORDISH.test(w)).length;
     if (words < MIN_WORDS) continue;
     const firstToken = tokenAt(doc, span.start);
     const lastToken = tokenAt(doc, span.end - 1);
     const sentence = doc.tokens[firstToken]!.sentence;
-    const attribution = findAttribution(doc, firstToken, lastToken, entityAtToken, lexicon);
+    const paragraph = doc.sentences[sentence]!.paragraph;
+    let attribution = findAttribution(doc, firstToken, lastToken, entityAtToken, lexicon);
+    // “A,” she said, clapping. “B.” The next quotation of the paragraph, or of the next one, is hers too.
+    if (!attribution && previous && paragraph - previous.paragraph <= 1) attribution = previous.attribution;
+    if (attribution?.speaker) previous = { paragraph, attribution };
     quotes.push({ ...span, kind: 'direct', sentence, cue: attribution?.cue ?? null, speaker: attribution?.speaker ?? null });
   }
   return quotes;
@@ -98,19 +113,36 @@ function findAttribution(
   entityAtToken: Map<number, { entity: number; span: Span }>, lexicon: ReportingLexicon,
 ): Attribution | null {
   const { tokens } = doc;
-  const endSentence = doc.sentences[tokens[lastToken]!.sentence]!;
-  const startSentence = doc.sentences[tokens[firstToken]!.sentence]!;
-  // After the quote first ("...", he said), then before it ("Kerry said: ...").
-  const candidates: number[] = [];
-  for (let t = lastToken + 1; t <= endSentence.lastToken && t <= lastToken + 12; t += 1) candidates.push(t);
-  for (let t = firstToken - 1; t >= startSentence.firstToken && t >= firstToken - 15; t -= 1) candidates.push(t);
-  for (const c of candidates) {
-    const token = tokens[c]!;
-    if (token.pos !== 'VERB' && token.pos !== 'AUX' && token.pos !== 'NOUN') continue;
-    if (!lexicon.forms.has(token.lower)) continue;
-    const cue = { start: token.start, end: token.end };
-    const bounds = c > lastToken ? { from: lastToken + 1, to: endSentence.lastToken } : { from: startSentence.firstToken, to: firstToken - 1 };
-    return { cue, speaker: findSpeaker(doc, c, bounds, entityAtToken) };
+  const firstTokenOf = (paragraph: number) => doc.sentences[doc.paragraphs[paragraph]!.firstSentence]!.firstToken;
+  const startParagraph = doc.sentences[tokens[firstToken]!.sentence]!.paragraph;
+  const paragraphEnd = doc.sentences[doc.paragraphs[doc.sentences[tokens[lastToken]!.sentence]!.paragraph]!.lastSentence]!.lastToken;
+  let paragraphStart = firstTokenOf(startParagraph);
+  // "He said:" ending the paragraph before, when the quotation opens its own paragraph.
+  if (paragraphStart >= firstToken - 1 && startParagraph > 0 && tokens[paragraphStart - 1]?.text === ':') {
+    paragraphStart = firstTokenOf(startParagraph - 1);
+  }
+  // After the quote first ("...," he said), then before it ("Kerry said: ..."); the search stops at
+  // the paragraph's edge and at another quotation.
+  const after: number[] = [];
+  for (let t = lastToken + 1; t <= paragraphEnd && t <= lastToken + AFTER_WINDOW; t += 1) {
+    if (t > lastToken + 1 && QUOTE_MARKS.has(tokens[t]!.text)) break;
+    after.push(t);
+  }
+  const before: number[] = [];
+  for (let t = firstToken - 1; t >= paragraphStart && t >= firstToken - BEFORE_WINDOW; t -= 1) {
+    if (t < firstToken - 1 && QUOTE_MARKS.has(tokens[t]!.text)) break;
+    before.push(t);
+  }
+  for (const [candidates, bounds] of [
+    [after, { from: lastToken + 1, to: after[after.length - 1] ?? lastToken }],
+    [before, { from: before[before.length - 1] ?? firstToken, to: firstToken - 1 }],
+  ] as const) {
+    for (const c of candidates) {
+      const token = tokens[c]!;
+      if (token.pos !== 'VERB' && token.pos !== 'AUX' && token.pos !== 'NOUN') continue;
+      if (!lexicon.forms.has(token.lower)) continue;
+      return { cue: { start: token.start, end: token.end }, speaker: findSpeaker(doc, c, bounds, entityAtToken) };
+    }
   }
   return null;
 }
@@ -122,11 +154,17 @@ function findSpeaker(
   entityAtToken: Map<number, { entity: number; span: Span }>,
 ): { span: Span; entity: number | null } | null {
   const { tokens } = doc;
-  // Inverted: "said Kerry", "said the minister".
+  // Inverted: "said Kerry", "said the minister" (but "told Reuters" names the listener).
   const after = entityAtToken.get(cue + 1);
-  if (after && cue + 1 <= bounds.to) return { span: after.span, entity: after.entity };
-  // Subject: the nearest mention before the cue, jumping an apposition ("Lavrov, Russia’s foreign minister, said").
+  if (after && cue + 1 <= bounds.to && !TO_LISTENER.has(tokens[cue]!.lower)) return { span: after.span, entity: after.entity };
+  // Subject: the nearest mention before the cue, jumping a bracket ("Gwen Moore (D-Wis.) said") and
+  // an apposition ("Lavrov, Russia’s foreign minister, said").
   let t = cue - 1;
+  if (tokens[t]?.text === ')') {
+    let k = t - 1;
+    while (k >= bounds.from && tokens[k]!.text !== '(' && t - k < 8) k -= 1;
+    if (k >= bounds.from && tokens[k]!.text === '(') t = k - 1;
+  }
   if (tokens[t]?.text === ',') {
     let k = t - 1;
     while (k >= bounds.from && tokens[k]!.text !== ',' && cue - k < 12) k -= 1;

@@ -43,6 +43,17 @@ describe('speakers', () => {
     expect(quotesOf(sentence)[0]?.speaker?.mention?.text).toBe(speaker);
   });
 
+  test.each([
+    ['“Is this really the best that we can do for our country?” he asks.', 0, 'he'],
+    ['“We were asked to leave the area and we complied,” Figueroa told USA Today.', 0, 'Figueroa'],
+    ['“I want to ask for patience from the community,” Tulsa police Chief Chuck Jordan said Monday.', 0, 'Chuck Jordan'],
+    ['“Trump has shown again that he is not ready for this,” Rep. Gwen Moore (D-Wis.) said Friday.', 0, 'Gwen Moore'],
+    ['He said:\n\n“There is no solution that does not start with the people of Chicago.”', 0, 'He'],
+    ['“Here comes Big Daddy,” she said, clapping. “This is the night that we have all waited for.”', 1, 'she'],
+  ])('%s (quote %i by %s)', (text, index, speaker) => {
+    expect(quotesOf(text)[index]?.speaker?.mention?.text).toBe(speaker);
+  });
+
   test('a nominal speaker has no entity', () => {
     expect(quotesOf('“We will not back down on this issue,” a senior official said.')[0]?.speaker?.entity).toBeNull();
   });

@@ -91,12 +91,25 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
   const quotes: QuoteAnnotation[] = [];
   let previous: { paragraph: number; attribution: Attribution } | null = null;
   for (const span of findQuotedSpans(doc)) {
-    const words = doc.text.slice(span.start, span.end).split(/\s+/).filter((w) => WORDISH.test(w)).length;
-    if (words < MIN_WORDS) continue;
     const firstToken = tokenAt(doc, span.start);
     const lastToken = tokenAt(doc, span.end - 1);
     const sentence = doc.tokens[firstToken]!.sentence;
     const paragraph = doc.sentences[sentence]!.paragraph;
+    // A fragment inside a partial quote found already: one more of its fragments.
+    const container = quotes[quotes.length - 1];
+    if (container?.kind === 'partial' && span.start >= container.start && span.end <= container.end) {
+      container.fragments!.push(span);
+      continue;
+    }
+    const embedded = readEmbedded(doc, span, firstToken, lastToken, lexicon);
+    if (embedded === 'scare') continue;
+    if (embedded) {
+      const speaker = findSpeaker(doc, embedded.cueToken, embedded.speakerBounds, entityAtToken);
+      quotes.push({ ...embedded.content, kind: 'partial', sentence, cue: tokenSpan(doc, embedded.cueToken), speaker, fragments: [span] });
+      continue;
+    }
+    const words = doc.text.slice(span.start, span.end).split(/\s+/).filter((w) => WORDISH.test(w)).length;
+    if (words < MIN_WORDS) continue;
     let attribution = findAttribution(doc, firstToken, lastToken, entityAtToken, lexicon);
     // “A,” she said, clapping. “B.” The next quotation of the paragraph, or of the next one, is hers too.
     if (!attribution && previous && paragraph - previous.paragraph <= 1) attribution = previous.attribution;
@@ -104,6 +117,49 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     quotes.push({ ...span, kind: 'direct', sentence, cue: attribution?.cue ?? null, speaker: attribution?.speaker ?? null });
   }
   return quotes;
+}
+
+const tokenSpan = (doc: Doc, t: number): Span => ({ start: doc.tokens[t]!.start, end: doc.tokens[t]!.end });
+
+/** How much of a reported clause a quotation must fill to be the direct quote rather than part of it. */
+const DIRECT_SHARE = 0.7;
+
+interface Embedded { content: Span; cueToken: number; speakerBounds: { from: number; to: number } }
+
+/**
+ * Is this quotation a fragment inside the writer's own sentence? "Kerry said there were still
+ * “kinks” that needed to be worked out": the reported clause after the cue is the partial quote, the
+ * quoted words its fragment. A quotation that opens its sentence, follows a colon or comma, or fills
+ * most of the clause after its cue ("called it “an important day ...”") is direct (null). A fragment
+ * with no reporting verb in its sentence is a scare quote or a title ('scare').
+ */
+function readEmbedded(doc: Doc, span: Span, firstToken: number, lastToken: number, lexicon: ReportingLexicon): Embedded | 'scare' | null {
+  const { tokens, text } = doc;
+  const sentence = doc.sentences[tokens[firstToken]!.sentence]!;
+  if (tokens[lastToken]!.sentence !== tokens[firstToken]!.sentence) return null;
+  const before = text.slice(sentence.start, span.start).replace(/[\s"“”„«‘'‹]+$/u, '');
+  if (!WORDISH.test(before) || /[:,—–-]$/.test(before)) return null;
+  const afterQuote = text.slice(span.end, sentence.end).replace(/^[\s"”»’'›]+/u, '');
+  const isCue = (t: number) => lexicon.forms.has(tokens[t]!.lower) && (tokens[t]!.pos === 'VERB' || tokens[t]!.pos === 'NOUN');
+  let cue = -1;
+  for (let t = firstToken - 1; t >= sentence.firstToken; t -= 1) if (isCue(t)) { cue = t; break; }
+  if (cue >= 0) {
+    let from = cue + 1;
+    while (from < firstToken && (tokens[from]!.lower === 'that' || tokens[from]!.type === 'punctuation') && !QUOTE_MARKS.has(tokens[from]!.text)) from += 1;
+    const content = { start: tokens[from]!.start, end: sentence.end };
+    const quoted = span.end - span.start + 2;
+    if (!WORDISH.test(afterQuote) && quoted / (content.end - content.start) >= DIRECT_SHARE) return null;
+    return { content, cueToken: cue, speakerBounds: { from: sentence.firstToken, to: cue - 1 } };
+  }
+  // "… “a big, big problem” in this country, Trump said": the cue comes after.
+  for (let t = lastToken + 1; t <= sentence.lastToken; t += 1) {
+    if (!isCue(t)) continue;
+    let comma = t - 1;
+    while (comma > lastToken && tokens[comma]!.text !== ',') comma -= 1;
+    if (comma <= lastToken) return 'scare';
+    return { content: { start: sentence.start, end: tokens[comma]!.start }, cueToken: t, speakerBounds: { from: comma + 1, to: sentence.lastToken } };
+  }
+  return 'scare';
 }
 
 interface Attribution { cue: Span; speaker: { span: Span; entity: number | null } | null }

@@ -63,3 +63,33 @@ describe('speakers', () => {
     expect(quotesOf(text)[0]?.speaker?.name).toBe('Kerry');
   });
 });
+
+describe('partial quotes: quoted words inside the writer’s own sentence', () => {
+  test('the seed: Kerry said there were still “kinks” ...', () => {
+    const text = 'While Kerry said there were still “kinks” that needed to be worked out on the plan to unite the opposition groups, the Kremlin rejected the outcome.';
+    const [quote] = quotesOf(text);
+    expect(quote).toMatchObject({ kind: 'partial', cue: 'said' });
+    expect(quote!.text.startsWith('there were still “kinks” that needed')).toBe(true);
+    expect(quote!.fragments!.map((f) => text.slice(f.start, f.end))).toEqual(['kinks']);
+    expect(quote!.speaker?.mention?.text).toBe('Kerry');
+  });
+
+  test('two fragments of one reported clause are one partial quote', () => {
+    const text = 'Trump said the system was “rigged” and that the media were “totally dishonest” about it.';
+    const quotes = quotesOf(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.fragments!.map((f) => text.slice(f.start, f.end))).toEqual(['rigged', 'totally dishonest']);
+  });
+
+  test('a quotation that fills the reported clause stays direct', () => {
+    const [quote] = quotesOf('Kerry called it “an important day for us to try to make further progress on a number of these issues”.');
+    expect(quote).toMatchObject({ kind: 'direct', cue: 'called' });
+  });
+
+  test.each([
+    ['The show was billed as “the greatest night of television” by its makers.'],
+    ['He stayed at the hotel known as “The Old Lodge” for a week.'],
+  ])('scare quotes and titles with no reporting verb are not quotes: %s', (text) => {
+    expect(quotesOf(text)).toEqual([]);
+  });
+});

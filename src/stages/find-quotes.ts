@@ -116,7 +116,116 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     if (attribution?.speaker) previous = { paragraph, attribution };
     quotes.push({ ...span, kind: 'direct', sentence, cue: attribution?.cue ?? null, speaker: attribution?.speaker ?? null });
   }
-  return quotes;
+  // Tokens already inside a quote (or its cue) are not read again for reported speech.
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const q of quotes) {
+    for (let t = tokenAt(doc, q.start); t <= tokenAt(doc, q.end - 1); t += 1) covered[t] = 1;
+    if (q.cue) covered[tokenAt(doc, q.cue.start)] = 1;
+  }
+  const indirect = doc.sentences.flatMap((_, s) => findIndirect(doc, s, entityAtToken, lexicon, covered)
+    .filter((q) => !covered[tokenAt(doc, q.start)] && !covered[tokenAt(doc, q.end - 1)]));
+  return [...quotes, ...indirect].sort((a, b) => a.start - b.start);
+}
+
+/** A comma followed by one of these ends a reported clause (", while the USA ...", ", which ..."). */
+const CLAUSE_BREAKERS = new Set(['while', 'although', 'though', 'but', 'whereas', 'which', 'who', 'as', 'because', 'and', 'however', 'since', 'after', 'before', 'when']);
+
+/**
+ * Reported speech without quotation marks, one sentence at a time: "X said (that) CLAUSE",
+ * "X told reporters CLAUSE", "CLAUSE, X said.", "according to X, CLAUSE", "..., saying CLAUSE".
+ * A reported clause is kept only with a speaker before its cue, so "the plan said to ..." is not one.
+ */
+function findIndirect(
+  doc: Doc, s: number, entityAtToken: Map<number, { entity: number; span: Span }>, lexicon: ReportingLexicon, covered: Uint8Array,
+): QuoteAnnotation[] {
+  const { tokens } = doc;
+  const sentence = doc.sentences[s]!;
+  const found: QuoteAnnotation[] = [];
+  const clauseEnd = (from: number): number => {
+    for (let t = from + 1; t <= sentence.lastToken; t += 1) {
+      if (tokens[t]!.text === ';') return t - 1;
+      if (tokens[t]!.text === ',' && CLAUSE_BREAKERS.has(tokens[t + 1]?.lower ?? '')) return t - 1;
+    }
+    return sentence.lastToken;
+  };
+  // "According to X, CLAUSE." and "CLAUSE, according to X."
+  for (let t = sentence.firstToken; t < sentence.lastToken; t += 1) {
+    if (covered[t] || tokens[t]!.lower !== 'according' || tokens[t + 1]!.lower !== 'to') continue;
+    // The source follows "to": the first entity before the next comma, else the words themselves.
+    let sourceEnd = t + 2;
+    while (sourceEnd < sentence.lastToken && tokens[sourceEnd + 1]!.type !== 'punctuation') sourceEnd += 1;
+    let speaker: { span: Span; entity: number | null } | null = null;
+    for (let k = t + 2; k <= sourceEnd && !speaker; k += 1) {
+      const source = entityAtToken.get(k);
+      if (source) speaker = { span: source.span, entity: source.entity };
+    }
+    if (!speaker && sourceEnd >= t + 2) speaker = { span: { start: tokens[t + 2]!.start, end: tokens[sourceEnd]!.end }, entity: null };
+    const cue = { start: tokens[t]!.start, end: tokens[t + 1]!.end };
+    if (t === sentence.firstToken) {
+      let comma = t + 2;
+      while (comma < sentence.lastToken && tokens[comma]!.text !== ',') comma += 1;
+      if (comma >= sentence.lastToken) return found;
+      const end = clauseEnd(comma);
+      found.push({ start: tokens[comma + 1]!.start, end: tokens[end]!.end, kind: 'indirect', sentence: s, cue, speaker });
+    } else if (tokens[t - 1]!.text === ',' && t - 1 > sentence.firstToken) {
+      found.push({ start: sentence.start, end: tokens[t - 2]!.end, kind: 'indirect', sentence: s, cue, speaker });
+    }
+    return found;
+  }
+  for (let c = sentence.firstToken + 1; c < sentence.lastToken; c += 1) {
+    const cueToken = tokens[c]!;
+    if (covered[c] || cueToken.pos !== 'VERB' || !lexicon.forms.has(cueToken.lower)) continue;
+    const participle = cueToken.lower.endsWith('ing') && tokens[c - 1]!.text === ',';
+    // "CLAUSE, X said." : the cue and its speaker close the sentence.
+    let comma = c - 1;
+    while (comma > sentence.firstToken && c - comma <= 6 && tokens[comma]!.text !== ',') comma -= 1;
+    const closing = !participle && tokens[comma]!.text === ',' && comma > sentence.firstToken + 2 && c >= sentence.lastToken - 3;
+    if (closing) {
+      const speaker = findSpeaker(doc, c, { from: comma + 1, to: sentence.lastToken }, entityAtToken);
+      if (speaker) found.push({ start: sentence.start, end: tokens[comma - 1]!.end, kind: 'indirect', sentence: s, cue: tokenSpan(doc, c), speaker });
+      break;
+    }
+    // "X said (that) CLAUSE", "X told reporters CLAUSE", "..., saying CLAUSE".
+    let from = c + 1;
+    if (TO_LISTENER.has(cueToken.lower)) {
+      while (from < sentence.lastToken && from - c <= 3 && tokens[from]!.lower !== 'that' && (tokens[from]!.pos === 'PROPN' || tokens[from]!.pos === 'NOUN' || tokens[from]!.pos === 'PRON' || tokens[from]!.pos === 'DET')) from += 1;
+    }
+    if (tokens[from]?.text === ',' || tokens[from]?.text === ':') from += 1;
+    if (from >= sentence.lastToken) continue;
+    const next = tokens[from]!;
+    // A clause starts here: "that", or a subject with a finite verb after it; not an object
+    // ("urge him to ...", "said nothing") nor "accuses X of bombing".
+    if (next.lower !== 'that' && !(SUBJECT_START.has(next.pos) && !OBJECT_PRONOUNS.has(next.lower) && hasFiniteVerb(doc, from, sentence.lastToken))) continue;
+    const speaker = participle ? findParticipleSubject(doc, c, sentence.firstToken, entityAtToken) : findSpeaker(doc, c, { from: sentence.firstToken, to: c - 1 }, entityAtToken);
+    if (!speaker) continue;
+    const end = clauseEnd(from);
+    if (end - from < 2) continue;
+    found.push({ start: next.start, end: tokens[end]!.end, kind: 'indirect', sentence: s, cue: tokenSpan(doc, c), speaker });
+    c = end;
+  }
+  return found;
+}
+
+const SUBJECT_START = new Set(['PRON', 'PROPN', 'DET', 'NUM', 'NOUN', 'ADJ']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'whom']);
+
+/** A finite verb within a few words: "Assad’s future is ...", not "X of bombing" or "him to keep". */
+function hasFiniteVerb(doc: Doc, from: number, last: number): boolean {
+  for (let t = from + 1; t <= last && t - from <= 8; t += 1) {
+    const token = doc.tokens[t]!;
+    if (token.pos === 'ADP' || token.lower === 'to' || token.type === 'punctuation') return false;
+    if ((token.pos === 'VERB' || token.pos === 'AUX') && !token.lower.endsWith('ing')) return true;
+  }
+  return false;
+}
+
+/** "the Kremlin rejected the outcome ..., saying ...": the speaker is the subject of the main verb. */
+function findParticipleSubject(doc: Doc, cue: number, from: number, entityAtToken: Map<number, { entity: number; span: Span }>) {
+  for (let t = cue - 2; t >= from; t -= 1) {
+    const hit = entityAtToken.get(t);
+    if (hit && !entityAtToken.has(t + 1) && doc.tokens[t + 1]?.pos === 'VERB') return { span: hit.span, entity: hit.entity };
+  }
+  return null;
 }
 
 const tokenSpan = (doc: Doc, t: number): Span => ({ start: doc.tokens[t]!.start, end: doc.tokens[t]!.end });
@@ -146,7 +255,10 @@ function readEmbedded(doc: Doc, span: Span, firstToken: number, lastToken: numbe
   if (cue >= 0) {
     let from = cue + 1;
     while (from < firstToken && (tokens[from]!.lower === 'that' || tokens[from]!.type === 'punctuation') && !QUOTE_MARKS.has(tokens[from]!.text)) from += 1;
-    const content = { start: tokens[from]!.start, end: sentence.end };
+    // The clause ends at the first comma or semicolon after the quoted words, or with the sentence.
+    let last = lastToken + 1;
+    while (last <= sentence.lastToken && tokens[last]!.text !== ',' && tokens[last]!.text !== ';') last += 1;
+    const content = { start: tokens[from]!.start, end: last > sentence.lastToken ? sentence.end : tokens[last - 1]!.end };
     const quoted = span.end - span.start + 2;
     if (!WORDISH.test(afterQuote) && quoted / (content.end - content.start) >= DIRECT_SHARE) return null;
     return { content, cueToken: cue, speakerBounds: { from: sentence.firstToken, to: cue - 1 } };

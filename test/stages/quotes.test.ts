@@ -93,3 +93,29 @@ describe('partial quotes: quoted words inside the writer’s own sentence', () =
     expect(quotesOf(text)).toEqual([]);
   });
 });
+
+describe('indirect quotes: reported speech without marks', () => {
+  test.each([
+    ['Russian Federation has consistently said Assad’s future is for the Syrian people to decide, while the USA and many of its allies insist that he go.', 'Assad’s future is for the Syrian people to decide', 'said', 'Russian Federation'],
+    ['The Kremlin rejected the outcome of the Riyadh meeting, saying it had no right to speak on behalf of the entire Syrian opposition.', 'it had no right to speak on behalf of the entire Syrian opposition.', 'saying', 'Kremlin'],
+    ['The economy will grow by 3% next year, the Treasury said.', 'The economy will grow by 3% next year', 'said', 'Treasury'],
+    ['According to the Treasury, the economy will grow by 3% next year.', 'the economy will grow by 3% next year.', 'According to', 'Treasury'],
+  ])('%s', (sentence, content, cue, speaker) => {
+    const quote = quotesOf(sentence).find((q) => q.kind === 'indirect');
+    expect(quote).toMatchObject({ text: content, cue });
+    expect(quote!.speaker?.mention?.text).toContain(speaker);
+  });
+
+  test.each([
+    ['The U.S. accuses Russian Federation of bombing moderate rebels.'],
+    ['Kerry flew to Moscow to urge him to keep the peace process on track.'],
+    ['The minister said nothing about the plan.'],
+  ])('not reported speech: %s', (sentence) => {
+    expect(quotesOf(sentence).filter((q) => q.kind === 'indirect')).toEqual([]);
+  });
+
+  test.failing('the speaker of "X, however, denied that ..." is X, not the place before the comma (issue #5)', () => {
+    const text = 'Free Syrian Army (FSA) fighters in Western Syria, however, denied that they were receiving any such support.';
+    expect(quotesOf(text).find((q) => q.kind === 'indirect')?.speaker?.name).toBe('Free Syrian Army');
+  });
+});

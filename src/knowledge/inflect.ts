@@ -1,7 +1,8 @@
 // Inflected forms of English verbs from their lemma, so lexicons can list lemmas only.
 const IRREGULAR: Record<string, string[]> = {
   say: ['said'], tell: ['told'], write: ['wrote', 'written'], think: ['thought'],
-  testify: ['testified'], admit: ['admitted'], quip: ['quipped'], slam: ['slammed'],
+  testify: ['testified'], admit: ['admitted'], quip: ['quipped'], slam: ['slammed'], find: ['found'],
+  show: ['shown'], plan: ['planned', 'planning'], fight: ['fought'],
 };
 
 const CONSONANT_Y = /[^aeiou]y$/;

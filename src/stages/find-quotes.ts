@@ -249,7 +249,7 @@ function readEmbedded(doc: Doc, span: Span, firstToken: number, lastToken: numbe
   const before = text.slice(sentence.start, span.start).replace(/[\s"“”„«‘'‹]+$/u, '');
   if (!WORDISH.test(before) || /[:,—–-]$/.test(before)) return null;
   const afterQuote = text.slice(span.end, sentence.end).replace(/^[\s"”»’'›]+/u, '');
-  const isCue = (t: number) => lexicon.forms.has(tokens[t]!.lower) && (tokens[t]!.pos === 'VERB' || tokens[t]!.pos === 'NOUN');
+  const isCue = (t: number) => lexicon.forms.has(tokens[t]!.lower) && tokens[t]!.pos === 'VERB';
   let cue = -1;
   for (let t = firstToken - 1; t >= sentence.firstToken; t -= 1) if (isCue(t)) { cue = t; break; }
   if (cue >= 0) {

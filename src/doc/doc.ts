@@ -89,8 +89,6 @@ export interface TargetAnnotation {
 export interface AnnotatedDoc extends Doc {
   mentions?: NameMention[];
   entities?: EntityCluster[];
-  /** Summed word valence of each sentence, the evidence tone is scored from. */
-  sentenceValences?: Float64Array;
   entityTones?: ToneAnnotation[];
   quotes?: QuoteAnnotation[];
   stances?: StanceAnnotation[];

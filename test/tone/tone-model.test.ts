@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { buildDoc } from '../../dist/doc/build-doc.js';
-import { TONE_LABELS, shippedToneModel, toneModelFromFiles, toneToward } from '../../dist/tone/tone-model.js';
+import { TONE_LABELS, shippedToneModel, toneToward } from '../../dist/tone/tone-model.js';
+import { linearModelFromFiles } from '../../dist/ml/linear-model.js';
 
 const toneOf = (sentence: string, target: string) => {
   const start = sentence.indexOf(target);
@@ -13,7 +14,7 @@ describe('the shipped tone model', () => {
     expect(model.index.size).toBeGreaterThan(10_000);
     expect(model.weights).toHaveLength(model.index.size * TONE_LABELS.length);
     expect(model.weights.every(Number.isFinite)).toBe(true);
-    expect(() => toneModelFromFiles('positive\tnegative\nbias\n', new Uint8Array(8))).toThrow('do not match');
+    expect(() => linearModelFromFiles(TONE_LABELS, 'positive\tnegative\nbias\n', new Uint8Array(8))).toThrow('do not match');
   });
 
   test.each([

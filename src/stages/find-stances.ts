@@ -1,58 +1,68 @@
-// Directed stances from a cue verb between two entities in one sentence: "the U.S. accuses Russia"
-// (U.S. -> Russia, negative). No edge without a cue: co-occurrence alone is never a stance.
-// A first version: passives, nouns and quoted stances are issue #6.
-import { readFileSync } from 'node:fs';
+// Directed stances between the entities of one sentence, from the trained stance model: every pair
+// of named mentions is read in the DSE scheme, and an edge is kept only when the model is
+// confident it is not neutral. Co-occurrence alone is never a stance.
 import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
-import { inflect } from '../knowledge/inflect.js';
+import { probabilities, type LinearModel } from '../ml/linear-model.js';
+import { CUE_POLARITY, stanceFeatures } from '../stance/stance-model.js';
 
-const json = JSON.parse(readFileSync(new URL('../lexicons/stance-verbs.json', import.meta.url), 'utf8')) as { negative: string[]; positive: string[] };
-const POLARITY = new Map<string, 'positive' | 'negative'>([
-  ...json.negative.flatMap(inflect).map((f) => [f, 'negative'] as const),
-  ...json.positive.flatMap(inflect).map((f) => [f, 'positive'] as const),
-]);
-/** Tokens allowed between the holder and the verb ("has", "also"), and between the verb and the target. */
-const MAX_GAP_BEFORE = 2;
-const MAX_GAP_AFTER = 3;
-const SKIPPABLE = new Set(['AUX', 'ADV', 'PART', 'DET', 'ADJ']);
+/** A stance needs this probability: precision first, as the summary relies on these edges. */
+const MIN_PROBABILITY = 0.6;
+/** Pairs read per sentence are bounded: a list of twenty names is not twenty stances. */
+const MAX_MENTIONS_PER_SENTENCE = 8;
+const STANCE_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+/** Two names further apart than this, in tokens, are read as unrelated. */
+const MAX_GAP = 12;
 
-/** `titles` may stand between a cue and its target ("accused Mr McLetchie"). */
-export function findStances(doc: Doc, entities: EntityCluster[], titles: Set<string> = new Set()): StanceAnnotation[] {
-  const { tokens } = doc;
-  const entityAt = new Map<number, number>();
-  const endsAt = new Map<number, number>();
-  entities.forEach((e, i) => {
-    if (!['PERSON', 'ORG', 'GPE', 'NORP'].includes(e.type)) return;
+interface Named { entity: number; firstToken: number; lastToken: number }
+
+export function findStances(doc: Doc, entities: EntityCluster[], model: LinearModel): StanceAnnotation[] {
+  const bySentence = new Map<number, Named[]>();
+  entities.forEach((e, entity) => {
+    if (!STANCE_TYPES.has(e.type)) return;
     for (const m of e.mentions) {
-      for (let t = m.firstToken; t <= m.lastToken; t += 1) entityAt.set(t, i);
-      endsAt.set(m.lastToken, i);
+      if (m.kind !== 'name') continue;
+      const sentence = doc.tokens[m.firstToken]!.sentence;
+      let list = bySentence.get(sentence);
+      if (!list) bySentence.set(sentence, (list = []));
+      list.push({ entity, firstToken: m.firstToken, lastToken: m.lastToken });
     }
   });
-  const stances: StanceAnnotation[] = [];
-  const seen = new Set<string>();
-  for (let v = 0; v < tokens.length; v += 1) {
-    const verb = tokens[v]!;
-    if (verb.pos !== 'VERB') continue;
-    const label = POLARITY.get(verb.lower);
-    if (!label) continue;
-    const sentence = doc.sentences[verb.sentence]!;
-    let holder: number | undefined;
-    for (let k = v - 1; k >= sentence.firstToken && v - k <= MAX_GAP_BEFORE + 1; k -= 1) {
-      holder = endsAt.get(k);
-      if (holder !== undefined || !SKIPPABLE.has(tokens[k]!.pos)) break;
+  const best = new Map<string, StanceAnnotation & { p: number }>();
+  for (const [s, named] of bySentence) {
+    named.sort((x, y) => x.firstToken - y.firstToken);
+    const mentions = named.slice(0, MAX_MENTIONS_PER_SENTENCE);
+    const sentence = doc.sentences[s]!;
+    // Only neighbours: with another name between them, the cue belongs to that one (the holder of
+    // "accuses" in "... Islamic State positions in Syria, but the U.S. accuses Russia" is the U.S.).
+    for (let i = 0; i < mentions.length; i += 1) {
+      for (let j = i + 1; j < mentions.length && j <= i + 1; j += 1) {
+        const a = mentions[i]!;
+        const b = mentions[j]!;
+        if (a.entity === b.entity || b.firstToken <= a.lastToken || b.firstToken - a.lastToken > MAX_GAP) continue;
+        const p = probabilities(model, stanceFeatures(doc, { aFirst: a.firstToken, aLast: a.lastToken, bFirst: b.firstToken, bLast: b.lastToken }));
+        let label = 0;
+        for (let l = 1; l < p.length; l += 1) if (p[l]! > p[label]!) label = l;
+        if (label === 0 || p[label]! < MIN_PROBABILITY) continue;
+        const forward = label === 1 || label === 3;
+        const [holder, target] = forward ? [a.entity, b.entity] : [b.entity, a.entity];
+        const polarity = label <= 2 ? 'positive' : 'negative';
+        const key = `${holder}>${target}>${polarity}`;
+        if ((best.get(key)?.p ?? 0) >= p[label]!) continue;
+        best.set(key, {
+          holder, target, label: polarity, cue: cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken),
+          sentence: s, evidence: { start: sentence.start, end: sentence.end }, p: p[label]!,
+        });
+      }
     }
-    let target: number | undefined;
-    for (let k = v + 1; k <= sentence.lastToken && k - v <= MAX_GAP_AFTER + 1; k += 1) {
-      target = entityAt.get(k);
-      if (target !== undefined || !(SKIPPABLE.has(tokens[k]!.pos) || titles.has(tokens[k]!.text))) break;
-    }
-    if (holder === undefined || target === undefined || holder === target) continue;
-    const key = `${holder}>${target}>${label}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    stances.push({
-      holder, target, label, cue: { start: verb.start, end: verb.end }, sentence: verb.sentence,
-      evidence: { start: sentence.start, end: sentence.end },
-    });
   }
-  return stances;
+  return [...best.values()].sort((x, y) => x.evidence.start - y.evidence.start).map(({ p: _p, ...stance }) => stance);
+}
+
+/** The words that carry the stance: a cue verb between the two (or just after), else the first verb between. */
+function cueOf(doc: Doc, from: number, to: number, afterFrom: number, afterTo: number): { start: number; end: number } {
+  const { tokens } = doc;
+  for (let t = from; t <= to; t += 1) if (CUE_POLARITY.has(tokens[t]!.lower)) return tokens[t]!;
+  for (let t = afterFrom; t <= Math.min(afterTo, afterFrom + 2); t += 1) if (CUE_POLARITY.has(tokens[t]!.lower)) return tokens[t]!;
+  for (let t = from; t <= to; t += 1) if (tokens[t]!.pos === 'VERB') return tokens[t]!;
+  return to >= from ? { start: tokens[from]!.start, end: tokens[to]!.end } : tokens[Math.max(0, from - 1)]!;
 }

@@ -6,6 +6,7 @@ import { resolvePronouns } from './resolve-pronouns.js';
 import { findQuotes } from './find-quotes.js';
 import { findStances } from './find-stances.js';
 import { shippedToneModel, toneToward } from '../tone/tone-model.js';
+import { shippedStanceModel } from '../stance/stance-model.js';
 import type { Annotation, Stage, StageContext } from './stage.js';
 
 export type { Stage, StageContext } from './stage.js';
@@ -40,7 +41,7 @@ export const quotes: Stage = {
 
 export const stances: Stage = {
   name: 'stances', needs: ['entities'], adds: 'stances',
-  run: (doc, { gazetteer }) => { doc.stances = findStances(doc, doc.entities!, gazetteer.lexicon.titles); },
+  run: (doc) => { doc.stances = findStances(doc, doc.entities!, shippedStanceModel()); },
 };
 
 export const targets: Stage = {

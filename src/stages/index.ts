@@ -21,6 +21,9 @@ export const entities: Stage = {
   run: (doc, { gazetteer }) => { doc.entities = mergeAliases(doc, doc.mentions!, gazetteer); },
 };
 
+const NUMERIC_TYPES = new Set(['DATE', 'TIME', 'PERCENT', 'MONEY', 'QUANTITY', 'ORDINAL', 'CARDINAL']);
+const MAX_TONE_MENTIONS = 20;
+
 export const pronouns: Stage = {
   name: 'pronouns', needs: ['entities'], adds: 'pronouns',
   run: (doc) => resolvePronouns(doc, doc.entities!),
@@ -30,7 +33,11 @@ export const tone: Stage = {
   name: 'tone', needs: ['entities'], adds: 'tone',
   run: (doc) => {
     const model = shippedToneModel();
-    doc.entityTones = doc.entities!.map((e) => toneToward(doc, model, e.mentions));
+    // Tone toward a date or an amount means nothing: those stay neutral, unscored. A long run of
+    // mentions is read up to MAX_TONE_MENTIONS, which bounds the cost of a much-named entity.
+    doc.entityTones = doc.entities!.map((e) => (NUMERIC_TYPES.has(e.type)
+      ? { label: 'neutral', score: 0 }
+      : toneToward(doc, model, e.mentions.slice(0, MAX_TONE_MENTIONS))));
   },
 };
 

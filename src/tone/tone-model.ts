@@ -52,30 +52,60 @@ function locate(doc: Doc, target: Span) {
   return { first, last, sentence: doc.sentences[doc.tokens[first]!.sentence]! };
 }
 
-/** The features that depend on where words stand relative to the target. */
-function positionalFeatures(doc: Doc, target: Span): string[] {
-  const { tokens } = doc;
-  const { first, last, sentence } = locate(doc, target);
-  const features = ['bias'];
-  let left = 0;
-  let right = 0;
+/** Words further than this from the target share one bucket per side ("L99", "R99"). */
+const NEAR = 8;
+
+/** What the sentence holds whatever the target: its valence words and how many quotation marks. */
+interface SentenceFacts { valences: [number, number][]; quoteMarks: number }
+
+function sentenceFacts(doc: Doc, sentence: { firstToken: number; lastToken: number }): SentenceFacts {
+  const valences: [number, number][] = [];
   let quoteMarks = 0;
   for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
-    const token = tokens[t]!;
+    const token = doc.tokens[t]!;
     if (/^["“”‘’«»]$/.test(token.text)) quoteMarks += 1;
-    if (t >= first && t <= last) {
-      if (token.type === 'word') features.push(`tw=${token.lower}`);
-      continue;
-    }
+    if (token.type !== 'word') continue;
+    const v = valenceAt(doc, t);
+    if (v !== undefined) valences.push([t, v]);
+  }
+  return { valences, quoteMarks };
+}
+
+/** The features a word far from the target (bucket 99) adds on one side. */
+function farFeatures(doc: Doc, t: number, side: 'L' | 'R'): string[] {
+  const token = doc.tokens[t]!;
+  if (token.type !== 'word') return [];
+  const v = valenceAt(doc, t);
+  return v === undefined ? [`${side}99=${token.lower}`] : [`${side}99=${token.lower}`, `val${side}99=${v > 0 ? '+' : '-'}`];
+}
+
+/**
+ * The features that depend on where words stand relative to the target. With `far` false, words
+ * more than NEAR tokens away are left out (the tagger adds them from per-sentence running sums).
+ */
+function positionalFeatures(doc: Doc, target: Span, far = true, facts?: SentenceFacts): string[] {
+  const { tokens } = doc;
+  const { first, last, sentence } = locate(doc, target);
+  const { valences, quoteMarks } = facts ?? sentenceFacts(doc, sentence);
+  const features = ['bias'];
+  for (let t = first; t <= last; t += 1) if (tokens[t]!.type === 'word') features.push(`tw=${tokens[t]!.lower}`);
+  const from = far ? sentence.firstToken : Math.max(sentence.firstToken, first - NEAR);
+  const to = far ? sentence.lastToken : Math.min(sentence.lastToken, last + NEAR);
+  for (let t = from; t <= to; t += 1) {
+    if (t >= first && t <= last) continue;
+    const token = tokens[t]!;
     if (token.type !== 'word') continue;
     const side = t < first ? 'L' : 'R';
     const distance = t < first ? first - t : t - last;
     features.push(`${side}${bucket(distance)}=${token.lower}`);
     const v = valenceAt(doc, t);
-    if (v !== undefined) {
-      if (side === 'L') left += v / Math.sqrt(distance); else right += v / Math.sqrt(distance);
-      features.push(`val${side}${bucket(distance)}=${v > 0 ? '+' : '-'}`);
-    }
+    if (v !== undefined) features.push(`val${side}${bucket(distance)}=${v > 0 ? '+' : '-'}`);
+  }
+  let left = 0;
+  let right = 0;
+  for (const [t, v] of valences) {
+    if (t < first) left += v / Math.sqrt(first - t);
+    else if (t > last) right += v / Math.sqrt(t - last);
   }
   // The verb the target is subject of ("Trump attacked ...") or object of ("... praised Trump").
   const after = tokens[last + 1];
@@ -104,26 +134,53 @@ export const toneProbabilities = probabilities;
 /** |mean(p(positive) - p(negative))| above this is positive or negative over several mentions. */
 const AGGREGATE_BAND = 0.15;
 
-/** Per Doc, per sentence: the summed wordFeatures weights of all its words. */
-const sentenceSums = new WeakMap<Doc, Map<number, Float64Array>>();
+/**
+ * What one sentence contributes to every target in it, computed once: the summed wordFeatures of
+ * all its words; running sums of far-left features (prefix[i]: words before firstToken + i) and of
+ * far-right ones (suffix[i]: words from firstToken + i on); its valence words and quote marks.
+ */
+interface SentenceSums { words: Float64Array; prefix: Float64Array; suffix: Float64Array; facts: SentenceFacts }
+const sentenceSums = new WeakMap<Doc, Map<number, SentenceSums>>();
 
-/** Probabilities for one target, summing each sentence's word features once (same result as toneFeatures). */
+function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
+  let perDoc = sentenceSums.get(doc);
+  if (!perDoc) sentenceSums.set(doc, (perDoc = new Map()));
+  let sums = perDoc.get(index);
+  if (sums) return sums;
+  const sentence = doc.sentences[index]!;
+  const n = sentence.lastToken - sentence.firstToken + 1;
+  const words = new Float64Array(K);
+  const prefix = new Float64Array((n + 1) * K);
+  const suffix = new Float64Array((n + 1) * K);
+  for (let i = 0; i < n; i += 1) {
+    const t = sentence.firstToken + i;
+    addWeights(model, wordFeatures(doc, t), words);
+    prefix.copyWithin((i + 1) * K, i * K, (i + 1) * K);
+    addWeights(model, farFeatures(doc, t, 'L'), prefix, (i + 1) * K);
+  }
+  for (let i = n - 1; i >= 0; i -= 1) {
+    suffix.copyWithin(i * K, (i + 1) * K, (i + 2) * K);
+    addWeights(model, farFeatures(doc, sentence.firstToken + i, 'R'), suffix, i * K);
+  }
+  sums = { words, prefix, suffix, facts: sentenceFacts(doc, sentence) };
+  perDoc.set(index, sums);
+  return sums;
+}
+
+/** Probabilities for one target: the same scores as toneFeatures would give, from the sentence's sums. */
 function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64Array {
   const { first, last, sentence } = locate(doc, target);
-  const index = doc.tokens[first]!.sentence;
-  let sums = sentenceSums.get(doc);
-  if (!sums) sentenceSums.set(doc, (sums = new Map()));
-  let sentenceSum = sums.get(index);
-  if (!sentenceSum) {
-    sentenceSum = new Float64Array(K);
-    for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) addWeights(model, wordFeatures(doc, t), sentenceSum);
-    sums.set(index, sentenceSum);
-  }
-  const scores = Float64Array.from(sentenceSum);
+  const sums = sumsOf(doc, model, doc.tokens[first]!.sentence);
+  const scores = Float64Array.from(sums.words);
   const own = new Float64Array(K);
   for (let t = first; t <= last; t += 1) addWeights(model, wordFeatures(doc, t), own);
-  for (let k = 0; k < K; k += 1) scores[k] -= own[k]!;
-  addWeights(model, positionalFeatures(doc, target), scores);
+  // Far words: those before first - NEAR and after last + NEAR.
+  const farLeftEnd = Math.max(0, first - NEAR - sentence.firstToken);
+  const farRightStart = Math.min(sentence.lastToken + 1, last + NEAR + 1) - sentence.firstToken;
+  for (let k = 0; k < K; k += 1) {
+    scores[k] += sums.prefix[farLeftEnd * K + k]! + sums.suffix[farRightStart * K + k]! - own[k]!;
+  }
+  addWeights(model, positionalFeatures(doc, target, false, sums.facts), scores);
   const max = Math.max(...scores);
   let total = 0;
   for (let k = 0; k < K; k += 1) total += (scores[k] = Math.exp(scores[k]! - max));

@@ -33,7 +33,7 @@ const START_ALLOWED = new Float32Array(LABELS.map((label) => (label.startsWith('
 const PREVIOUS_OF: Uint8Array[] = LABELS.map((_, l) => Uint8Array.from(LABELS.map((__, p) => p).filter((p) => ALLOWED[p]![l] === 0)));
 
 /** Bounds the per-form cache of a long-running process (a batch of millions of articles). */
-const MAX_CACHED_FORMS = 300_000;
+const MAX_CACHED_FORMS = 100_000;
 
 interface FormEntry {
   /** Summed form weights at each offset -2..2, L per offset. */

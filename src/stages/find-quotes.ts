@@ -336,11 +336,20 @@ function findSpeaker(
   if (tokens[t]?.text === ',') {
     let k = t - 1;
     while (k >= bounds.from && tokens[k]!.text !== ',' && cue - k < 12) k -= 1;
-    if (k >= bounds.from && tokens[k]!.text === ',' && entityAtToken.has(k - 1)) t = k - 1;
+    // ", however," and the like: an adverb alone between commas is skipped whatever precedes it.
+    const adverbOnly = k === t - 2 && tokens[t - 1]!.pos === 'ADV';
+    if (k >= bounds.from && tokens[k]!.text === ',' && (entityAtToken.has(k - 1) || adverbOnly)) t = k - 1;
   }
-  for (let k = t; k >= bounds.from && t - k < 4; k -= 1) {
+  for (let k = t; k >= bounds.from && t - k < 10; k -= 1) {
     const hit = entityAtToken.get(k);
+    // A name inside a prepositional phrase ("fighters in Western Syria") is not the subject: look past it.
+    if (hit && tokens[tokenAt(doc, hit.span.start) - 1]?.pos === 'ADP') { k = tokenAt(doc, hit.span.start) - 1; continue; }
     if (hit) return { span: hit.span, entity: hit.entity };
+    if (tokens[k]!.text === ')') {
+      // "Free Syrian Army (FSA) fighters": step over the bracket to the name before it.
+      while (k > bounds.from && tokens[k]!.text !== '(') k -= 1;
+      continue;
+    }
     if (tokens[k]!.pos === 'PUNCT') break;
   }
   // A nominal speaker: "a senior official said".

@@ -114,7 +114,7 @@ describe('indirect quotes: reported speech without marks', () => {
     expect(quotesOf(sentence).filter((q) => q.kind === 'indirect')).toEqual([]);
   });
 
-  test.failing('the speaker of "X, however, denied that ..." is X, not the place before the comma (issue #5)', () => {
+  test('the speaker of "X, however, denied that ..." is X, not the place in a phrase after it', () => {
     const text = 'Free Syrian Army (FSA) fighters in Western Syria, however, denied that they were receiving any such support.';
     expect(quotesOf(text).find((q) => q.kind === 'indirect')?.speaker?.name).toBe('Free Syrian Army');
   });

@@ -26,6 +26,13 @@ describe('entities on the seed article', () => {
     expect(found[0]!.aliases).toEqual(expect.arrayContaining([name, ...aliases]));
   });
 
+  test('both quotes introduced by "he said" are John Kerry’s', () => {
+    const kerry = byName('John Kerry')[0]!.id;
+    const heSaid = seed.quotes!.filter((q) => q.speaker?.mention?.text === 'he');
+    expect(heSaid).toHaveLength(2);
+    for (const q of heSaid) expect(q.speaker!.entity).toBe(kerry);
+  });
+
   test('the line-2 "He" is a pronoun mention of John Kerry', () => {
     const kerry = byName('John Kerry')[0]!;
     expect(kerry.mentions).toContainEqual(expect.objectContaining({ text: 'He', kind: 'pronoun', sentence: 1 }));

@@ -58,7 +58,7 @@ describe('speakers', () => {
     expect(quotesOf('“We will not back down on this issue,” a senior official said.')[0]?.speaker?.entity).toBeNull();
   });
 
-  test.failing('"he said" resolves to the named speaker of the sentence before (issue #5)', () => {
+  test('"he said" resolves to the subject of the sentence before', () => {
     const text = 'Kerry met Lavrov on Tuesday.\n“Russia and the United States agree on this threat,” he said.';
     expect(quotesOf(text)[0]?.speaker?.name).toBe('Kerry');
   });

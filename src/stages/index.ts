@@ -1,10 +1,11 @@
 // The whole registry of pipeline stages, in order. Each adds one annotation to the Doc.
-import type { AnnotatedDoc, Span } from '../doc/doc.js';
+import type { AnnotatedDoc, Span, StanceAnnotation } from '../doc/doc.js';
 import { findNameMentions } from './find-name-mentions.js';
 import { mergeAliases } from './merge-aliases.js';
 import { resolvePronouns } from './resolve-pronouns.js';
 import { findQuotes } from './find-quotes.js';
 import { findStances } from './find-stances.js';
+import { findStancePatterns } from './find-stance-patterns.js';
 import { shippedToneModel, toneToward } from '../tone/tone-model.js';
 import { shippedStanceModel } from '../stance/stance-model.js';
 import type { Annotation, Stage, StageContext } from './stage.js';
@@ -48,7 +49,17 @@ export const quotes: Stage = {
 
 export const stances: Stage = {
   name: 'stances', needs: ['entities'], adds: 'stances',
-  run: (doc) => { doc.stances = findStances(doc, doc.entities!, shippedStanceModel()); },
+  run: (doc, { gazetteer }) => {
+    const fromModel = findStances(doc, doc.entities!, shippedStanceModel());
+    const fromPatterns = findStancePatterns(doc, doc.entities!, gazetteer.lexicon.titles);
+    // One edge per holder, target and polarity: the model's where both found it.
+    const edges = new Map<string, StanceAnnotation>();
+    for (const stance of [...fromModel, ...fromPatterns]) {
+      const key = `${stance.holder}>${stance.target}>${stance.label}`;
+      if (!edges.has(key)) edges.set(key, stance);
+    }
+    doc.stances = [...edges.values()].sort((a, b) => a.evidence.start - b.evidence.start);
+  },
 };
 
 export const targets: Stage = {

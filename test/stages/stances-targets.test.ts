@@ -16,6 +16,14 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toEqual([edge]);
   });
 
+  test.each([
+    ['Kerry calls for common ground with Russia on Syria, Ukraine', 'John Kerry positive Russia (common ground with)', 'US Secretary of State John Kerry flew in to Moscow today. '],
+    ['Russian Federation has been bombing moderate rebels to shore up its ally President Assad.', 'Russia positive Assad (ally)', ''],
+    ['The USA and many of its allies insist that Assad go.', 'United States negative Assad (insist that Assad go)', ''],
+  ])('patterns: %s', (sentence, edge, context) => {
+    expect(names(context + sentence)).toContain(edge);
+  });
+
   test('entities that merely co-occur have no edge', () => {
     expect(names('Lavrov and Kerry will discuss the situation in Syria and Ukraine.')).toEqual([]);
   });

@@ -8,11 +8,11 @@ import { inflect } from '../knowledge/inflect.js';
 import { tokenAt } from '../doc/spans.js';
 
 /** Inflected reporting verbs, from src/lexicons/reporting-verbs.json. */
-export interface ReportingLexicon { forms: Set<string> }
+export interface ReportingLexicon { forms: Set<string>; objectNotSpeaker: Set<string> }
 
 /** Inflected forms of the reporting verbs (says, said, saying, ...), built once from the lemma list. */
-export function buildReportingLexicon(json: { verbs: string[] }): ReportingLexicon {
-  return { forms: new Set(json.verbs.flatMap(inflect)) };
+export function buildReportingLexicon(json: { verbs: string[]; objectNotSpeaker: string[] }): ReportingLexicon {
+  return { forms: new Set(json.verbs.flatMap(inflect)), objectNotSpeaker: new Set(json.objectNotSpeaker.flatMap(inflect)) };
 }
 
 const DOUBLE_OPEN = new Set(['“', '„', '«', '"']);
@@ -74,7 +74,6 @@ const trim = (text: string) => (s: Span): Span => {
 /** Entity types that can speak: not dates, amounts or numbers ("said Monday" is not Monday speaking). */
 const SPEAKING_TYPES = new Set(['PERSON', 'ORG', 'NORP', 'GPE', 'FAC', 'PRODUCT', 'WORK_OF_ART', 'EVENT', 'LAW', 'LOC']);
 /** Reporting verbs whose object is the listener, never the speaker ("Figueroa told USA Today"). */
-const TO_LISTENER = new Set(['told', 'tell', 'tells', 'telling', 'asked', 'ask', 'asks', 'asking', 'urged', 'warned', 'assured', 'reminded']);
 /** How far from a quote its cue may be, in tokens. */
 const AFTER_WINDOW = 12;
 const BEFORE_WINDOW = 15;
@@ -104,7 +103,7 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     const embedded = readEmbedded(doc, span, firstToken, lastToken, lexicon);
     if (embedded === 'scare') continue;
     if (embedded) {
-      const speaker = findSpeaker(doc, embedded.cueToken, embedded.speakerBounds, entityAtToken);
+      const speaker = findSpeaker(doc, embedded.cueToken, embedded.speakerBounds, entityAtToken, lexicon);
       quotes.push({ ...embedded.content, kind: 'partial', sentence, cue: tokenSpan(doc, embedded.cueToken), speaker, fragments: [span] });
       continue;
     }
@@ -181,13 +180,13 @@ function findIndirect(
     while (comma > sentence.firstToken && c - comma <= 6 && tokens[comma]!.text !== ',') comma -= 1;
     const closing = !participle && tokens[comma]!.text === ',' && comma > sentence.firstToken + 2 && c >= sentence.lastToken - 3;
     if (closing) {
-      const speaker = findSpeaker(doc, c, { from: comma + 1, to: sentence.lastToken }, entityAtToken);
+      const speaker = findSpeaker(doc, c, { from: comma + 1, to: sentence.lastToken }, entityAtToken, lexicon);
       if (speaker) found.push({ start: sentence.start, end: tokens[comma - 1]!.end, kind: 'indirect', sentence: s, cue: tokenSpan(doc, c), speaker });
       break;
     }
     // "X said (that) CLAUSE", "X told reporters CLAUSE", "..., saying CLAUSE".
     let from = c + 1;
-    if (TO_LISTENER.has(cueToken.lower)) {
+    if (lexicon.objectNotSpeaker.has(cueToken.lower)) {
       while (from < sentence.lastToken && from - c <= 3 && tokens[from]!.lower !== 'that' && (tokens[from]!.pos === 'PROPN' || tokens[from]!.pos === 'NOUN' || tokens[from]!.pos === 'PRON' || tokens[from]!.pos === 'DET')) from += 1;
     }
     if (tokens[from]?.text === ',' || tokens[from]?.text === ':') from += 1;
@@ -196,7 +195,7 @@ function findIndirect(
     // A clause starts here: "that", or a subject with a finite verb after it; not an object
     // ("urge him to ...", "said nothing") nor "accuses X of bombing".
     if (next.lower !== 'that' && !(SUBJECT_START.has(next.pos) && !OBJECT_PRONOUNS.has(next.lower) && hasFiniteVerb(doc, from, sentence.lastToken))) continue;
-    const speaker = participle ? findParticipleSubject(doc, c, sentence.firstToken, entityAtToken) : findSpeaker(doc, c, { from: sentence.firstToken, to: c - 1 }, entityAtToken);
+    const speaker = participle ? findParticipleSubject(doc, c, sentence.firstToken, entityAtToken) : findSpeaker(doc, c, { from: sentence.firstToken, to: c - 1 }, entityAtToken, lexicon);
     if (!speaker) continue;
     const end = clauseEnd(from);
     if (end - from < 2) continue;
@@ -219,14 +218,29 @@ function hasFiniteVerb(doc: Doc, from: number, last: number): boolean {
   return false;
 }
 
-/** "the Kremlin rejected the outcome ..., saying ...": the speaker is the subject of the main verb. */
+/**
+ * "the Kremlin rejected the outcome ..., saying ...": the speaker is the subject of the main verb,
+ * a name or a nominal ("the Russian foreign ministry attacked U.S. policy, accusing ...").
+ */
 function findParticipleSubject(doc: Doc, cue: number, from: number, entityAtToken: Map<number, { entity: number; span: Span }>) {
+  const { tokens } = doc;
+  for (let t = cue - 2; t > from; t -= 1) {
+    if (tokens[t]!.pos !== 'VERB' || tokens[t]!.lower.endsWith('ing')) continue;
+    const hit = entityAtToken.get(t - 1);
+    if (hit) return { span: hit.span, entity: hit.entity };
+    if (tokens[t - 1]!.pos !== 'NOUN') break;
+    let first = t - 1;
+    while (first - 1 >= from && NOMINAL_PARTS.has(tokens[first - 1]!.pos) && t - first < 5) first -= 1;
+    return { span: { start: tokens[first]!.start, end: tokens[t - 1]!.end }, entity: null };
+  }
   for (let t = cue - 2; t >= from; t -= 1) {
     const hit = entityAtToken.get(t);
-    if (hit && !entityAtToken.has(t + 1) && doc.tokens[t + 1]?.pos === 'VERB') return { span: hit.span, entity: hit.entity };
+    if (hit && !entityAtToken.has(t + 1) && tokens[t + 1]?.pos === 'VERB') return { span: hit.span, entity: hit.entity };
   }
   return null;
 }
+
+const NOMINAL_PARTS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN']);
 
 const tokenSpan = (doc: Doc, t: number): Span => ({ start: doc.tokens[t]!.start, end: doc.tokens[t]!.end });
 
@@ -309,25 +323,36 @@ function findAttribution(
       const token = tokens[c]!;
       if (token.pos !== 'VERB' && token.pos !== 'AUX' && token.pos !== 'NOUN') continue;
       if (!lexicon.forms.has(token.lower)) continue;
-      return { cue: { start: token.start, end: token.end }, speaker: findSpeaker(doc, c, bounds, entityAtToken) };
+      // ", accusing Washington of “...”": the participle's subject is the main clause's.
+      const participle = token.lower.endsWith('ing') && tokens[c - 1]?.text === ',';
+      const speaker = participle ? findParticipleSubject(doc, c, doc.sentences[token.sentence]!.firstToken, entityAtToken) : findSpeaker(doc, c, bounds, entityAtToken, lexicon);
+      return { cue: { start: token.start, end: token.end }, speaker };
     }
   }
   return null;
 }
 
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 const NOMINAL_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART']);
 
 function findSpeaker(
   doc: Doc, cue: number, bounds: { from: number; to: number },
-  entityAtToken: Map<number, { entity: number; span: Span }>,
+  entityAtToken: Map<number, { entity: number; span: Span }>, lexicon: ReportingLexicon,
 ): { span: Span; entity: number | null } | null {
   const { tokens } = doc;
   // Inverted: "said Kerry", "said the minister" (but "told Reuters" names the listener).
   const after = entityAtToken.get(cue + 1);
-  if (after && cue + 1 <= bounds.to && !TO_LISTENER.has(tokens[cue]!.lower)) return { span: after.span, entity: after.entity };
+  if (after && cue + 1 <= bounds.to && !lexicon.objectNotSpeaker.has(tokens[cue]!.lower)) return { span: after.span, entity: after.entity };
   // Subject: the nearest mention before the cue, jumping a bracket ("Gwen Moore (D-Wis.) said") and
   // an apposition ("Lavrov, Russia’s foreign minister, said").
   let t = cue - 1;
+  // A relative clause speaks for its antecedent: "Jack Straw, who accused ...", "members who say ...".
+  // The mention stays the pronoun (as "he said" keeps "he"), the entity is the antecedent's.
+  let relative: Span | null = null;
+  if (RELATIVE_PRONOUNS.has(tokens[t]?.lower ?? '')) {
+    relative = { start: tokens[t]!.start, end: tokens[t]!.end };
+    t -= tokens[t - 1]?.text === ',' ? 2 : 1;
+  }
   if (tokens[t]?.text === ')') {
     let k = t - 1;
     while (k >= bounds.from && tokens[k]!.text !== '(' && t - k < 8) k -= 1;
@@ -344,7 +369,7 @@ function findSpeaker(
     const hit = entityAtToken.get(k);
     // A name inside a prepositional phrase ("fighters in Western Syria") is not the subject: look past it.
     if (hit && tokens[tokenAt(doc, hit.span.start) - 1]?.pos === 'ADP') { k = tokenAt(doc, hit.span.start) - 1; continue; }
-    if (hit) return { span: hit.span, entity: hit.entity };
+    if (hit) return { span: relative ?? hit.span, entity: hit.entity };
     if (tokens[k]!.text === ')') {
       // "Free Syrian Army (FSA) fighters": step over the bracket to the name before it.
       while (k > bounds.from && tokens[k]!.text !== '(') k -= 1;

@@ -119,3 +119,25 @@ describe('indirect quotes: reported speech without marks', () => {
     expect(quotesOf(text).find((q) => q.kind === 'indirect')?.speaker?.name).toBe('Free Syrian Army');
   });
 });
+
+describe('speakers through relative clauses and participles', () => {
+  test('"X, who accused ..." speaks for X; the mention stays "who", as "he said" keeps "he"', () => {
+    const text = 'His claims were denied by Foreign Secretary Jack Straw, who accused the Tories of "running scared" of debate on the constitution.';
+    const quote = quotesOf(text).find((q) => q.speaker?.mention?.text === 'who');
+    expect(quote?.speaker?.name).toBe('Jack Straw');
+    expect(quote?.speaker?.entity).not.toBeNull();
+  });
+
+  test('", accusing X of “...”": the speaker is the main clause\'s subject, not the one accused', () => {
+    const text = 'Ahead of the talks, the Russian foreign ministry attacked U.S. policy, accusing Washington of “dividing terrorists into good and bad ones”.';
+    const [quote] = quotesOf(text);
+    expect(quote?.text).toBe('dividing terrorists into good and bad ones');
+    expect(quote?.speaker?.name).toBe('the Russian foreign ministry');
+    expect(quote?.speaker?.entity).toBeNull();
+  });
+
+  test('a name right after an accusing cue is never its speaker', () => {
+    const text = 'The senator attacked the plan, accusing Obama of "giving away the store" to Tehran.';
+    expect(quotesOf(text)[0]?.speaker?.name).not.toBe('Obama');
+  });
+});

@@ -9,7 +9,7 @@ import { isFailure, type Article, type InputItem } from './input/read-inputs.js'
 export interface RenderRequest { format: FormatName; formatOptions: FormatOptions; index: number }
 
 /** One input, already rendered by a format; `error` is set when the input failed. */
-export interface RenderedResult { id: string; text: string; error: FailedAnalysis['error'] | null; tokens: number }
+export interface RenderedResult { id: string; title: string | null; text: string; error: FailedAnalysis['error'] | null; tokens: number }
 
 /** One input of a chunk and its position in the whole run (the json format needs it for commas). */
 export interface ChunkEntry { item: InputItem; index: number }
@@ -30,7 +30,7 @@ export function analyzeArticle(analyzer: ReturnType<typeof createAnalyzer>, arti
 export function renderResult(result: AnalysisResult, render: RenderRequest): RenderedResult {
   const failed = isFailed(result);
   return {
-    id: result.id, text: formats[render.format].item(result, render.index, render.formatOptions),
+    id: result.id, title: failed ? null : result.title, text: formats[render.format].item(result, render.index, render.formatOptions),
     error: failed ? result.error : null, tokens: failed ? 0 : result.stats.tokens,
   };
 }

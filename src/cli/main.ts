@@ -6,7 +6,7 @@ import { CommanderError } from 'commander';
 import { isFailed, type AnalysisResult } from '../analysis.js';
 import { analyzeItems, renderItems } from '../batch.js';
 import { UsageError } from '../errors.js';
-import { formats, type FormatName, type FormatOptions } from '../format/index.js';
+import { formats, type FormatName, type FormatOptions, type TocEntry } from '../format/index.js';
 import { checkPaths, countInputs, isFailure, readInputs, type InputItem } from '../input/read-inputs.js';
 import { readUserGazetteer } from '../knowledge/gazetteer.js';
 import { summarize } from '../summarize.js';
@@ -89,12 +89,14 @@ async function execute(options: RunOptions): Promise<number> {
     } else {
       const chosen = formats[format];
       await write(chosen.header?.(formatOptions) ?? '');
+      const toc: TocEntry[] = [];
       for await (const rendered of renderItems(inputs(), batch, { format, formatOptions })) {
         if (rendered.error) report(rendered.id, rendered.error);
         progress.tick(rendered.error !== null, rendered.tokens);
+        if (format === 'html') toc.push({ index: toc.length, id: rendered.id, title: rendered.title, failed: rendered.error !== null });
         await write(rendered.text);
       }
-      await write(chosen.footer?.(progress.counts().done, formatOptions) ?? '');
+      await write(chosen.footer?.(progress.counts().done, formatOptions, toc) ?? '');
     }
   } finally {
     progress.finish();

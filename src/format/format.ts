@@ -12,5 +12,9 @@ export interface FormatOptions {
 export interface Format {
   header?: (opts: FormatOptions) => string;
   item: (result: AnalysisResult, index: number, opts: FormatOptions) => string;
-  footer?: (count: number, opts: FormatOptions) => string;
+  /** `toc` lists every input of the run, for formats that index them (html). */
+  footer?: (count: number, opts: FormatOptions, toc?: TocEntry[]) => string;
 }
+
+/** One input of the run as a table of contents sees it. */
+export interface TocEntry { index: number; id: string; title: string | null; failed: boolean }

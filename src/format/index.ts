@@ -5,7 +5,7 @@ import { formatJson, formatJsonl } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTable } from './table.js';
 
-export type { Format, FormatOptions } from './format.js';
+export type { Format, FormatOptions, TocEntry } from './format.js';
 export type FormatName = 'table' | 'json' | 'jsonl' | 'csv' | 'md' | 'html';
 export const formatNames: FormatName[] = ['table', 'json', 'jsonl', 'csv', 'md', 'html'];
 

@@ -7,7 +7,7 @@ import type { FormatOptions } from './format.js';
 import type { FormatName } from './index.js';
 import { cut } from './table.js';
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+import { escapeHtml } from './escape.js';
 const mdCell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 const counts = (s: Summary) => `${s.inputs} inputs · ${s.analysed} analysed · ${s.failed} failed`;
 

@@ -1,6 +1,6 @@
 // Many Analyses -> one Summary (the contract's newslens/summary@1): entities merged by name and
-// alias across articles, top speakers, the stance network and target tone by month.
-// A first version: the full corpus view is issue #8.
+// alias across articles, top speakers, the stance network and target tone by month. Memory grows
+// with the number of distinct names, not of articles: each article is folded in and dropped.
 import { SUMMARY_SCHEMA, isFailed, type AnalysisResult, type EntityType, type Tone, type ToneLabel } from './analysis.js';
 
 export interface Summary {
@@ -8,77 +8,181 @@ export interface Summary {
   inputs: number; analysed: number; failed: number;
   entities: { name: string; type: EntityType; aliases: string[]; articles: number; mentions: number; tone: Tone }[];
   speakers: { name: string; entity: string | null; quotes: number; articles: number; sample: { id: string; text: string } }[];
-  stances: { holder: string; target: string; positive: number; negative: number; label: ToneLabel; articles: number; examples: { id: string; start: number; end: number }[] }[];
+  stances: { holder: string; target: string; holderType?: EntityType; targetType?: EntityType; positive: number; negative: number; label: ToneLabel; articles: number; examples: { id: string; start: number; end: number }[] }[];
   targets: { query: string; articles: number; positive: number; negative: number; neutral: number; byDate: { date: string; positive: number; negative: number; neutral: number }[] }[];
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'him', 'her', 'them', 'his', 'its', 'their']);
+export interface SummarizeOptions {
+  /** How many items each list keeps. */
+  top: number;
+  /** Publication dates by input id (JSONL `date`, HTML metadata): targets are grouped by month. */
+  dates?: Map<string, string>;
+}
 
-export async function summarize(results: AsyncIterable<AnalysisResult>, options: { top: number; dates?: Map<string, string> }): Promise<Summary> {
+/** Kinds of entity a corpus view is about; dates and numbers are left out. */
+const NAMED_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT', 'PRODUCT', 'WORK_OF_ART', 'LAW']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'him', 'her', 'them', 'his', 'its', 'their', 'who', 'which']);
+const TONE_BAND = 0.15;
+const MAX_EXAMPLES = 3;
+
+interface EntityGroup {
+  key: string; name: string; type: EntityType; aliases: Set<string>;
+  articles: number; mentions: number; toneSum: number;
+  /** Union-find parent: the group this one was merged into (itself when a root). */
+  parent: EntityGroup;
+  lastArticle: number;
+}
+
+interface SpeakerTally { key: string; nominal: string | null; quotes: number; articles: number; sample: { id: string; text: string } }
+interface StanceTally { holder: EntityGroup; target: EntityGroup; positive: number; negative: number; articles: number; lastArticle: number; examples: { id: string; start: number; end: number }[] }
+
+/**
+ * Entity groups keyed by type and name, merged across articles when one's name is an alias of
+ * another of the same type (the contract's rule): "Blair" joins "Tony Blair". A short name joins
+ * only the first full name it meets, so "Brown" cannot chain Gordon Brown to Nick Brown.
+ */
+class EntityIndex {
+  private readonly byName = new Map<string, EntityGroup>();
+  /** type + alias -> the groups that list it as an alias. */
+  private readonly byAlias = new Map<string, EntityGroup[]>();
+
+  static find(group: EntityGroup): EntityGroup {
+    let root = group;
+    while (root.parent !== root) root = root.parent;
+    group.parent = root;
+    return root;
+  }
+
+  add(type: EntityType, name: string, aliases: string[]): EntityGroup {
+    const key = `${type}\u0000${name}`;
+    let group = this.byName.get(key);
+    if (!group) {
+      group = { key, name, type, aliases: new Set(), articles: 0, mentions: 0, toneSum: 0, parent: null!, lastArticle: -1 };
+      group.parent = group;
+      this.byName.set(key, group);
+      for (const longer of this.byAlias.get(key) ?? []) if (this.join(group, longer)) break;
+    }
+    for (const alias of aliases) {
+      if (group.aliases.has(alias)) continue;
+      group.aliases.add(alias);
+      const aliasKey = `${type}\u0000${alias}`;
+      const listed = this.byAlias.get(aliasKey);
+      if (listed) listed.push(group); else this.byAlias.set(aliasKey, [group]);
+      const shorter = alias !== name ? this.byName.get(aliasKey) : undefined;
+      if (shorter) this.join(shorter, group);
+    }
+    return group;
+  }
+
+  /** Merges the group named by a short form into the one that lists it as an alias. */
+  private join(shorter: EntityGroup, longer: EntityGroup): boolean {
+    const from = EntityIndex.find(shorter);
+    const into = EntityIndex.find(longer);
+    if (from === into) return true;
+    if (from !== shorter) return false; // already part of another full name
+    from.parent = into;
+    // Both seen in the article being read: that article counts once.
+    if (from.lastArticle >= 0 && from.lastArticle === into.lastArticle) into.articles -= 1;
+    into.lastArticle = Math.max(into.lastArticle, from.lastArticle);
+    into.articles += from.articles; into.mentions += from.mentions; into.toneSum += from.toneSum;
+    for (const alias of from.aliases) into.aliases.add(alias);
+    if (from.name.length > into.name.length) into.name = from.name;
+    return true;
+  }
+
+  roots(): EntityGroup[] {
+    return [...this.byName.values()].filter((g) => g.parent === g);
+  }
+}
+
+const toneOf = (score: number): Tone => ({ label: score > TONE_BAND ? 'positive' : score < -TONE_BAND ? 'negative' : 'neutral', score: Math.round(score * 1000) / 1000 });
+
+export async function summarize(results: AsyncIterable<AnalysisResult>, options: SummarizeOptions): Promise<Summary> {
   const summary: Summary = { schema: SUMMARY_SCHEMA, inputs: 0, analysed: 0, failed: 0, entities: [], speakers: [], stances: [], targets: [] };
-  const entities = new Map<string, { name: string; type: EntityType; aliases: Set<string>; articles: number; mentions: number; toneSum: number }>();
-  const aliasKey = new Map<string, string>();
-  const speakers = new Map<string, Summary['speakers'][number]>();
-  const stances = new Map<string, Summary['stances'][number] & { ids: Set<string> }>();
+  const index = new EntityIndex();
+  const speakers = new Map<string, SpeakerTally & { group: EntityGroup | null }>();
+  const stances = new Map<string, StanceTally>();
   const targets = new Map<string, Summary['targets'][number]>();
+  let article = -1;
   for await (const result of results) {
     summary.inputs += 1;
     if (isFailed(result)) { summary.failed += 1; continue; }
     summary.analysed += 1;
-    const nameOf = new Map<string, string>();
+    article += 1;
+    const groupOf = new Map<string, EntityGroup>();
     for (const e of result.entities ?? []) {
-      if (!['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT', 'PRODUCT', 'WORK_OF_ART', 'LAW'].includes(e.type)) continue;
-      const key = aliasKey.get(`${e.type}:${e.name}`) ?? e.aliases.map((a) => aliasKey.get(`${e.type}:${a}`)).find(Boolean) ?? `${e.type}:${e.name}`;
-      let agg = entities.get(key);
-      if (!agg) entities.set(key, (agg = { name: e.name, type: e.type, aliases: new Set(), articles: 0, mentions: 0, toneSum: 0 }));
-      if (e.name.length > agg.name.length) agg.name = e.name;
-      for (const a of e.aliases) { agg.aliases.add(a); aliasKey.set(`${e.type}:${a}`, key); }
-      agg.articles += 1; agg.mentions += e.count; agg.toneSum += e.tone.score;
-      nameOf.set(e.id, key);
+      if (!NAMED_TYPES.has(e.type)) continue;
+      const group = index.add(e.type, e.name, e.aliases);
+      const root = EntityIndex.find(group);
+      if (root.lastArticle !== article) { root.lastArticle = article; root.articles += 1; root.toneSum += e.tone.score; }
+      root.mentions += e.count;
+      groupOf.set(e.id, group);
     }
     const spokeHere = new Set<string>();
     for (const q of result.quotes ?? []) {
       // An unresolved "he" or "they" is nobody in particular across a corpus.
       if (!q.speaker || (!q.speaker.entity && PRONOUNS.has(q.speaker.name.toLowerCase()))) continue;
-      const key = (q.speaker.entity && nameOf.get(q.speaker.entity)) || `nominal:${q.speaker.name.toLowerCase()}`;
-      let s = speakers.get(key);
-      if (!s) speakers.set(key, (s = { name: q.speaker.name, entity: q.speaker.entity ? key : null, quotes: 0, articles: 0, sample: { id: result.id, text: q.text } }));
-      s.quotes += 1;
-      if (!spokeHere.has(key)) { spokeHere.add(key); s.articles += 1; }
+      const group = (q.speaker.entity && groupOf.get(q.speaker.entity)) || null;
+      const key = group ? group.key : `nominal\u0000${q.speaker.name.toLowerCase()}`;
+      let tally = speakers.get(key);
+      if (!tally) speakers.set(key, (tally = { key, group, nominal: group ? null : q.speaker.name, quotes: 0, articles: 0, sample: { id: result.id, text: q.text } }));
+      tally.quotes += 1;
+      if (!spokeHere.has(key)) { spokeHere.add(key); tally.articles += 1; }
     }
     for (const st of result.stances ?? []) {
-      const holder = nameOf.get(st.holder);
-      const target = nameOf.get(st.target);
+      const holder = groupOf.get(st.holder);
+      const target = groupOf.get(st.target);
       if (!holder || !target) continue;
-      const key = `${holder}>${target}`;
-      let agg = stances.get(key);
-      if (!agg) stances.set(key, (agg = { holder, target, positive: 0, negative: 0, label: 'neutral', articles: 0, examples: [], ids: new Set() }));
-      agg[st.label] += 1;
-      if (!agg.ids.has(result.id)) { agg.ids.add(result.id); agg.articles += 1; }
-      if (agg.examples.length < 3) agg.examples.push({ id: result.id, ...st.evidence });
+      const key = `${holder.key}>${target.key}`;
+      let tally = stances.get(key);
+      if (!tally) stances.set(key, (tally = { holder, target, positive: 0, negative: 0, articles: 0, lastArticle: -1, examples: [] }));
+      tally[st.label] += 1;
+      if (tally.lastArticle !== article) { tally.lastArticle = article; tally.articles += 1; }
+      if (tally.examples.length < MAX_EXAMPLES) tally.examples.push({ id: result.id, ...st.evidence });
     }
     for (const t of result.targets) {
-      let agg = targets.get(t.query);
-      if (!agg) targets.set(t.query, (agg = { query: t.query, articles: 0, positive: 0, negative: 0, neutral: 0, byDate: [] }));
-      agg.articles += 1; agg[t.label] += 1;
-      const date = options.dates?.get(result.id)?.slice(0, 7);
-      if (date) {
-        let month = agg.byDate.find((d) => d.date === date);
-        if (!month) agg.byDate.push((month = { date, positive: 0, negative: 0, neutral: 0 }));
-        month[t.label] += 1;
+      let tally = targets.get(t.query);
+      if (!tally) targets.set(t.query, (tally = { query: t.query, articles: 0, positive: 0, negative: 0, neutral: 0, byDate: [] }));
+      tally.articles += 1; tally[t.label] += 1;
+      const month = options.dates?.get(result.id)?.slice(0, 7);
+      if (month) {
+        let bucket = tally.byDate.find((d) => d.date === month);
+        if (!bucket) tally.byDate.push((bucket = { date: month, positive: 0, negative: 0, neutral: 0 }));
+        bucket[t.label] += 1;
       }
     }
   }
-  const display = (key: string) => entities.get(key)?.name ?? key;
-  summary.entities = [...entities.values()].sort((a, b) => b.articles - a.articles || b.mentions - a.mentions).slice(0, options.top)
-    .map((e) => {
-      const score = Math.round((e.toneSum / e.articles) * 1000) / 1000;
-      return { name: e.name, type: e.type, aliases: [...e.aliases], articles: e.articles, mentions: e.mentions, tone: { label: score > 0.15 ? 'positive' : score < -0.15 ? 'negative' : 'neutral', score } };
-    });
-  summary.speakers = [...speakers.values()].sort((a, b) => b.articles - a.articles || b.quotes - a.quotes).slice(0, options.top)
-    .map((s) => ({ ...s, name: s.entity ? display(s.entity) : s.name, entity: s.entity ? display(s.entity) : null }));
-  summary.stances = [...stances.values()].sort((a, b) => b.articles - a.articles || (b.positive + b.negative) - (a.positive + a.negative)).slice(0, options.top)
-    .map(({ ids: _ids, ...s }) => ({ ...s, holder: display(s.holder), target: display(s.target), label: s.positive > s.negative ? 'positive' : s.negative > s.positive ? 'negative' : 'neutral' }));
+
+  const byWeight = <T extends { articles: number }>(weight: (x: T) => number) => (a: T, b: T) => b.articles - a.articles || weight(b) - weight(a);
+  summary.entities = index.roots().sort(byWeight((g) => g.mentions)).slice(0, options.top).map((g) => ({
+    name: g.name, type: g.type, aliases: [...g.aliases], articles: g.articles, mentions: g.mentions, tone: toneOf(g.toneSum / Math.max(1, g.articles)),
+  }));
+
+  // Later merges can join tallies made under different names: fold them by their groups' roots.
+  const speakerTotals = new Map<string, Summary['speakers'][number]>();
+  for (const tally of speakers.values()) {
+    const root = tally.group ? EntityIndex.find(tally.group) : null;
+    const key = root ? root.key : tally.key;
+    const total = speakerTotals.get(key);
+    if (total) { total.quotes += tally.quotes; total.articles += tally.articles; continue; }
+    speakerTotals.set(key, { name: root ? root.name : tally.nominal!, entity: root ? root.name : null, quotes: tally.quotes, articles: tally.articles, sample: tally.sample });
+  }
+  summary.speakers = [...speakerTotals.values()].sort(byWeight((s) => s.quotes)).slice(0, options.top);
+
+  const stanceTotals = new Map<string, Summary['stances'][number]>();
+  for (const tally of stances.values()) {
+    const holder = EntityIndex.find(tally.holder);
+    const target = EntityIndex.find(tally.target);
+    if (holder === target) continue;
+    const key = `${holder.key}>${target.key}`;
+    let total = stanceTotals.get(key);
+    if (!total) stanceTotals.set(key, (total = { holder: holder.name, target: target.name, holderType: holder.type, targetType: target.type, positive: 0, negative: 0, label: 'neutral', articles: 0, examples: [] }));
+    total.positive += tally.positive; total.negative += tally.negative; total.articles += tally.articles;
+    total.examples.push(...tally.examples.slice(0, MAX_EXAMPLES - total.examples.length));
+  }
+  summary.stances = [...stanceTotals.values()]
+    .map((s) => ({ ...s, label: (s.positive > s.negative ? 'positive' : s.negative > s.positive ? 'negative' : 'neutral') as ToneLabel }))
+    .sort(byWeight((s) => s.positive + s.negative)).slice(0, options.top);
   summary.targets = [...targets.values()].map((t) => ({ ...t, byDate: t.byDate.sort((a, b) => a.date.localeCompare(b.date)) }));
   return summary;
 }

@@ -7,7 +7,7 @@ import type { FormatOptions } from './format.js';
 import type { FormatName } from './index.js';
 import { cut } from './table.js';
 
-import { escapeHtml } from './escape.js';
+import { summaryHtml } from './summary-html.js';
 const mdCell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 const counts = (s: Summary) => `${s.inputs} inputs · ${s.analysed} analysed · ${s.failed} failed`;
 
@@ -53,9 +53,5 @@ export const summaryFormats: Record<FormatName, (s: Summary, opts: FormatOptions
     ...s.stances.map((st) => ['stance', '', '', '', st.articles, '', '', st.label, '', st.holder, st.target, st.positive, st.negative, '', '']),
     ...s.targets.map((t) => ['target', t.query, '', '', t.articles, '', '', '', '', '', '', t.positive, t.negative, t.neutral, '']),
   ]),
-  html: (s) => {
-    const body = sections(s).map((section) => `<h2>${section.title}</h2><table><tr>${section.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>${
-      section.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(String(cell))}</td>`).join('')}</tr>`).join('')}</table>`).join('\n');
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>newslens summary</title><style>body{font:15px/1.5 system-ui,sans-serif;max-width:1000px;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:2px 6px;text-align:left}</style></head><body><h1>newslens summary</h1><p>${escapeHtml(counts(s))}</p>\n${body}\n</body></html>\n`;
-  },
+  html: (s) => summaryHtml(s, counts(s)),
 };

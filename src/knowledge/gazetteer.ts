@@ -45,7 +45,7 @@ interface Country {
 }
 
 interface NamesJson {
-  titles: string[]; orgWords: string[]; knownOrgs: string[]; knownAcronyms: Record<string, string>;
+  titles: string[]; orgWords: string[]; knownOrgs: string[]; knownAcronyms: Record<string, string>; knownAliases: Record<string, string>;
   facWords: string[]; locWords: string[]; eventWords: string[]; lawWords: string[]; languages: string[];
 }
 
@@ -107,7 +107,7 @@ export function builtInGazetteer(): Gazetteer {
       }
     }
   }
-  for (const [acronym, full] of Object.entries(json.knownAcronyms)) {
+  for (const [acronym, full] of Object.entries({ ...json.knownAcronyms, ...json.knownAliases })) {
     const target = names.get(full);
     add(acronym, target ?? { type: 'ORG', canonical: `org:${full}`, name: full });
     if (!target) add(full, { type: 'ORG', canonical: `org:${full}`, name: full });

@@ -58,7 +58,7 @@ async function execute(options: RunOptions): Promise<number> {
   const gazetteers = options.gazetteers.map(readUserGazetteer);
   const single = await isSingleInput(options);
   const format: FormatName = options.format ?? (process.stdout.isTTY ? 'table' : single ? 'json' : 'jsonl');
-  const formatOptions: FormatOptions = { color: useColor(options.color), width: process.stdout.columns ?? 100, single };
+  const formatOptions: FormatOptions = { color: useColor(options.color), width: process.stdout.columns ?? (Number(process.env.COLUMNS) || 100), single };
   const dates = new Map<string, string>();
   // The bar needs a total: a walk of names only, and only when someone will see the bar.
   const showProgress = process.stderr.isTTY === true && !options.quiet;

@@ -1,18 +1,23 @@
 // Markdown: a section per article with entity, quote, stance and target tables.
 import { isFailed, type AnalysisResult } from '../analysis.js';
 import type { Format } from './format.js';
-import { cut } from './table.js';
+import { brief, cut } from './table.js';
 
 const cell = (s: string | number | null | undefined) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 const row = (cells: (string | number | null | undefined)[]) => `| ${cells.map(cell).join(' | ')} |`;
 
 export const formatMarkdown: Format = {
-  item: (result: AnalysisResult) => {
+  item: (result: AnalysisResult, _index, opts) => {
     if (isFailed(result)) return `## ${result.id}\n\n**Error** \`${result.error.code}\`: ${result.error.message}\n\n`;
     const out = [`## ${result.title ? cell(result.title) : result.id}`, '', `\`${result.id}\` · ${result.stats.sentences} sentences · ${result.stats.tokens} tokens`, ''];
+    const summaryLine = brief(result);
+    if (summaryLine) out.push(`**${cell(summaryLine)}**`, '');
     if (result.entities) {
       out.push('### Entities', '', row(['entity', 'type', 'aliases', 'mentions', 'salience', 'tone']), row(['---', '---', '---', '---:', '---:', '---']));
-      for (const e of result.entities) out.push(row([e.name, e.type, e.aliases.join(', '), e.count, e.salience.toFixed(3), e.tone.label]));
+      // Many articles: the ten most salient each, so a thousand sections stay readable.
+      const shown = opts.single ? result.entities : result.entities.slice(0, 10);
+      for (const e of shown) out.push(row([e.name, e.type, e.aliases.join(', '), e.count, e.salience.toFixed(3), e.tone.label]));
+      if (shown.length < result.entities.length) out.push('', `…and ${result.entities.length - shown.length} more.`);
       out.push('');
     }
     if (result.quotes) {

@@ -6,6 +6,26 @@ import { isFailed, type Analysis, type AnalysisResult } from '../analysis.js';
 import type { Format, FormatOptions } from './format.js';
 
 const MAX_ENTITIES = 15;
+/** With many articles each gets fewer rows, so a thousand of them stay scannable. */
+const MAX_ENTITIES_MANY = 8;
+const MAX_STANCES_MANY = 8;
+
+/** One line that says what the article is about before the tables do: its main entities and speakers. */
+export function brief(a: Analysis): string {
+  const parts: string[] = [];
+  if (a.entities?.length) {
+    const named = a.entities.filter((e) => ['PERSON', 'ORG', 'GPE', 'NORP', 'LOC', 'FAC', 'EVENT'].includes(e.type));
+    parts.push(`about ${[...named].sort((x, y) => y.salience - x.salience).slice(0, 4).map((e) => e.name).join(', ') || 'no named entity'}`);
+  }
+  if (a.quotes) {
+    const bySpeaker = new Map<string, number>();
+    for (const q of a.quotes) if (q.speaker) bySpeaker.set(q.speaker.name, (bySpeaker.get(q.speaker.name) ?? 0) + 1);
+    const top = [...bySpeaker].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([name, n]) => `${name} ${n}`);
+    parts.push(`${a.quotes.length} quote${a.quotes.length === 1 ? '' : 's'}${top.length ? ` (${top.join(', ')})` : ''}`);
+  }
+  if (a.stances) parts.push(`${a.stances.length} stance${a.stances.length === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}
 
 export function cut(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ');
@@ -27,27 +47,32 @@ function renderAnalysis(a: Analysis, opts: FormatOptions, c: ChalkInstance): str
   const width = Math.max(60, opts.width);
   out.push(`${c.bold.cyan(a.id)}${a.title ? `  ${c.bold(cut(a.title, width - a.id.length - 2))}` : ''}`);
   out.push(c.dim(`${a.stats.chars} chars · ${a.stats.sentences} sentences · ${a.stats.tokens} tokens · ${a.stats.elapsedMs} ms`));
+  const summaryLine = brief(a);
+  if (summaryLine) out.push(cut(summaryLine, width));
+  const maxEntities = opts.single ? MAX_ENTITIES : MAX_ENTITIES_MANY;
   if (a.entities) {
     const rest = width - 12 - 10 - 10 - 12 - 7;
     const t = table(['entity', 'type', 'mentions', 'salience', 'tone'], [Math.max(16, rest), 12, 10, 10, 12], c);
-    for (const e of a.entities.slice(0, MAX_ENTITIES)) {
+    for (const e of a.entities.slice(0, maxEntities)) {
       t.push([cut(e.aliases.length > 1 ? `${e.name} (${e.aliases.slice(1).join(', ')})` : e.name, 200), e.type, e.count, e.salience.toFixed(3), toneColor(c, e.tone.label)]);
     }
-    out.push(`${c.bold('Entities')} ${c.dim(`(${a.entities.length}${a.entities.length > MAX_ENTITIES ? `, top ${MAX_ENTITIES} shown` : ''})`)}`, t.toString());
+    out.push(`${c.bold('Entities')} ${c.dim(`(${a.entities.length}${a.entities.length > maxEntities ? `, top ${maxEntities} shown` : ''})`)}`, t.toString());
   }
   if (a.quotes) {
     if (a.quotes.length) {
       const quoteWidth = Math.max(20, width - 20 - 12 - 10 - 6);
       const t = table(['speaker', 'cue', 'kind', 'quote'], [20, 12, 10, quoteWidth], c);
-      for (const q of a.quotes) t.push([q.speaker?.name ?? c.dim('unknown'), q.cue ?? '', q.kind, cut(q.text, quoteWidth * 3)]);
+      // Long quotes are cut to three lines for one article, one line each for many.
+      for (const q of a.quotes) t.push([q.speaker?.name ?? c.dim('unknown'), q.cue ?? '', q.kind, cut(q.text, quoteWidth * (opts.single ? 3 : 1) - 2)]);
       out.push(c.bold(`Quotes (${a.quotes.length})`), t.toString());
     } else out.push(`${c.bold('Quotes')} ${c.dim('none found')}`);
   }
   if (a.stances) {
     const names = new Map((a.entities ?? []).map((e) => [e.id, e.name]));
     if (a.stances.length) {
-      out.push(c.bold(`Stances (${a.stances.length})`));
-      for (const s of a.stances) {
+      const shown = opts.single ? a.stances : a.stances.slice(0, MAX_STANCES_MANY);
+      out.push(c.bold(`Stances (${a.stances.length}${shown.length < a.stances.length ? `, ${shown.length} shown` : ''})`));
+      for (const s of shown) {
         out.push(`  ${names.get(s.holder) ?? s.holder} ${s.label === 'positive' ? c.green('→ +') : c.red('→ −')} ${names.get(s.target) ?? s.target}  ${c.dim(`(${s.cue})`)}`);
       }
     } else out.push(`${c.bold('Stances')} ${c.dim('none found')}`);

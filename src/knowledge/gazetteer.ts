@@ -6,7 +6,11 @@ import { pathToFileURL } from 'node:url';
 import type { EntityType } from '../doc/doc.js';
 import { UsageError } from '../errors.js';
 
-export interface GazetteerEntry { type: EntityType; canonical: string; name: string }
+export interface GazetteerEntry {
+  type: EntityType; canonical: string; name: string;
+  /** The country a country, its capital or its demonym stands for (cca3): "Washington" -> USA. */
+  country?: string;
+}
 
 export interface NameLexicon {
   titles: Set<string>;
@@ -80,12 +84,12 @@ export function builtInGazetteer(): Gazetteer {
   const countries = JSON.parse(readFileSync(new URL('countries.json', pathToFileURL(require.resolve('world-countries'))), 'utf8')) as Country[];
   // Two passes so a country's own names win over another's alternative spellings.
   for (const c of countries) {
-    const entry: GazetteerEntry = { type: 'GPE', canonical: `country:${c.cca3}`, name: c.name.common };
+    const entry: GazetteerEntry = { type: 'GPE', canonical: `country:${c.cca3}`, name: c.name.common, country: c.cca3 };
     add(c.name.common, entry);
     add(c.name.official, entry);
   }
   for (const c of countries) {
-    const entry: GazetteerEntry = { type: 'GPE', canonical: `country:${c.cca3}`, name: c.name.common };
+    const entry: GazetteerEntry = { type: 'GPE', canonical: `country:${c.cca3}`, name: c.name.common, country: c.cca3 };
     // Two-letter codes ("IN", "IT") collide with words; only longer spellings are names.
     for (const alt of c.altSpellings) if (alt.length > 2 && /^[A-Z]/.test(alt)) add(alt, entry);
     // "Republic of Turkey" -> "Turkey": the short form news uses.
@@ -94,14 +98,14 @@ export function builtInGazetteer(): Gazetteer {
       if (short && !short.includes(' of ')) add(short, entry);
     }
     for (const capital of c.capital ?? []) {
-      const city: GazetteerEntry = { type: 'GPE', canonical: `city:${capital}`, name: capital };
+      const city: GazetteerEntry = { type: 'GPE', canonical: `city:${capital}`, name: capital, country: c.cca3 };
       add(capital, city);
       if (capital.endsWith(' D.C.')) add(capital.slice(0, -5), city);
     }
     const demonym = c.demonyms?.eng;
     if (demonym) {
       for (const d of new Set([demonym.m, demonym.f])) {
-        const norp: GazetteerEntry = { type: 'NORP', canonical: `norp:${c.cca3}`, name: d };
+        const norp: GazetteerEntry = { type: 'NORP', canonical: `norp:${c.cca3}`, name: d, country: c.cca3 };
         add(d, norp);
         add(d.endsWith('s') ? d : `${d}s`, norp);
       }

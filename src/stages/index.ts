@@ -54,7 +54,10 @@ export const stances: Stage = {
     const fromPatterns = findStancePatterns(doc, doc.entities!, gazetteer.lexicon.titles);
     // One edge per holder, target and polarity: the model's where both found it.
     const edges = new Map<string, StanceAnnotation>();
+    // A country, its capital and its people are one actor ("U.S. policy, accusing Washington"): no edge.
+    const countryOf = doc.entities!.map((e) => e.mentions.map((m) => gazetteer.names.get(doc.text.slice(m.start, m.end))?.country).find(Boolean));
     for (const stance of [...fromModel, ...fromPatterns]) {
+      if (countryOf[stance.holder] && countryOf[stance.holder] === countryOf[stance.target]) continue;
       const key = `${stance.holder}>${stance.target}>${stance.label}`;
       if (!edges.has(key)) edges.set(key, stance);
     }

@@ -50,6 +50,26 @@ describe('newslens analyze', () => {
     expect(result.stdout).toContain('Free Syrian Army');
   });
 
+  test('table and md say what the article is about first, then the details', () => {
+    for (const format of ['table', 'md']) {
+      const lines = run([seedPath, '-f', format]).stdout.split('\n').filter(Boolean);
+      const about = lines.findIndex((l) => l.includes('about John Kerry, Russia'));
+      expect(about).toBeGreaterThan(0);
+      expect(about).toBeLessThan(lines.findIndex((l) => l.includes('Entities')));
+    }
+  });
+
+  test('with many articles the table is compact: fewer rows each, every line within the width', () => {
+    const dir = seedFolder();
+    const out = spawnSync(process.execPath, [bin, dir, '-f', 'table', '-q'], {
+      encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '90' },
+    }).stdout;
+    expect(out).toContain('top 8 shown');
+    const widest = Math.max(...out.split('\n').map((l) => [...l].length));
+    expect(widest).toBeLessThanOrEqual(90);
+    expect(out).toMatch(/…/);
+  });
+
   test('csv has a part column and one row per entity, quote and stance', () => {
     const lines = run([seedPath, '-f', 'csv']).stdout.trim().split('\n');
     expect(lines[0]!.split(',').slice(0, 2)).toEqual(['id', 'part']);

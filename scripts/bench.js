@@ -80,3 +80,11 @@ const [winkMs, nerMs, gazetteerMs] = load.stdout[0].split(' ');
 console.log(`all cores vs one job: ${(one.seconds / all.seconds).toFixed(2)}x`);
 console.log(`load: wink model ${winkMs} ms, NER model ${nerMs} ms, gazetteer and name lists ${gazetteerMs} ms`);
 if (one.code || all.code) console.log(`note: newslens exited ${one.code} / ${all.code} (1 means some input failed)`);
+
+// The corpus summary costs little over analysing: issue #8 asks for under 2x analyze on one folder.
+const politics = join(corpus, 'politics');
+if (existsSync(politics)) {
+  const analyzed = await measure(['analyze', politics, '-f', 'jsonl', '-q'], newslens);
+  const summarized = await measure(['summary', politics, '-f', 'json', '-q'], newslens);
+  console.log(`summary of ${politics}: ${summarized.seconds.toFixed(2)} s, analyze ${analyzed.seconds.toFixed(2)} s (${(summarized.seconds / analyzed.seconds).toFixed(2)}x)`);
+}

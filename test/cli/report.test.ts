@@ -56,6 +56,26 @@ describe('the HTML report escapes article text', () => {
   });
 });
 
+describe('newslens summary: tone toward a target over time', () => {
+  // The seed cut into three dated records, as a JSONL feed would carry them.
+  const feed = [['2015-11-02', seedLines.join('\n')], ['2015-12-01', seedLines.slice(0, 8).join('\n')], ['2015-12-20', seedLines.slice(8).join('\n')]]
+    .map(([date, text], i) => JSON.stringify({ id: `seed-${i}`, text, date })).join('\n');
+
+  test('byDate groups the target\'s tone by month, and the html page charts it', () => {
+    const summary = JSON.parse(run(['summary', '-', '--input-format', 'jsonl', '--target', 'Assad', '-f', 'json'], feed).stdout) as {
+      targets: { query: string; articles: number; byDate: { date: string; positive: number; negative: number; neutral: number }[] }[];
+    };
+    const [assad] = summary.targets;
+    expect(assad!.query).toBe('Assad');
+    expect(assad!.byDate.map((d) => d.date)).toEqual(['2015-11', '2015-12']);
+    const perMonth = assad!.byDate.map((d) => d.positive + d.negative + d.neutral);
+    expect(perMonth).toEqual([1, 2]);
+    const html = run(['summary', '-', '--input-format', 'jsonl', '--target', 'Assad', '-f', 'html'], feed).stdout;
+    expect(html).toContain('aria-label="tone by month"');
+    expect(html.match(/<rect /g)?.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 (hasChromium ? describe : describe.skip)('the reports in a real browser (chromium)', () => {
   // Imported here so a machine without the browser never loads the driver.
   const openPage = async (path: string) => {

@@ -6,6 +6,17 @@
 import type { Doc, EntityCluster, QuoteAnnotation, Span } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
 import { tokenAt } from '../doc/spans.js';
+import { probabilities } from '../ml/linear-model.js';
+import { cueFeatures, isCandidate, shippedAttributionModel } from '../quotes/attribution-model.js';
+
+/** A word is read as a cue of reported speech when the model gives it at least this probability. */
+const MIN_CUE_PROBABILITY = 0.5;
+/** Without a speaker found, the model must be surer still ("The show was billed as ..." is not speech). */
+const SURE_WITHOUT_SPEAKER = 0.8;
+const AFTER = 1;
+const BEFORE = 2;
+/** A reported clause does not start with these: "said nothing about the plan". */
+const NO_CONTENT = new Set(['nothing', 'little', 'much', 'more', 'so', 'too', 'very']);
 
 /** Inflected reporting verbs, from src/lexicons/reporting-verbs.json. */
 export interface ReportingLexicon { forms: Set<string>; objectNotSpeaker: Set<string> }
@@ -171,51 +182,58 @@ function findIndirect(
     }
     return found;
   }
-  for (let c = sentence.firstToken + 1; c < sentence.lastToken; c += 1) {
+  // Other cues: the trained model says whether a word reports speech and on which side the content
+  // is. Readings may overlap ("rejected the outcome ..., saying it had no right ..."): the most
+  // probable ones are kept.
+  const model = shippedAttributionModel();
+  const readings: (QuoteAnnotation & { p: number; cueToken: number })[] = [];
+  for (let c = sentence.firstToken; c < sentence.lastToken; c += 1) {
+    if (covered[c] || !isCandidate(doc, c, lexicon)) continue;
+    const p = probabilities(model, cueFeatures(doc, c, lexicon));
+    const side = p[AFTER]! >= p[BEFORE]! ? AFTER : BEFORE;
+    if (p[side]! < MIN_CUE_PROBABILITY) continue;
     const cueToken = tokens[c]!;
-    if (covered[c] || cueToken.pos !== 'VERB' || !lexicon.forms.has(cueToken.lower)) continue;
-    const participle = cueToken.lower.endsWith('ing') && tokens[c - 1]!.text === ',';
-    // "CLAUSE, X said." : the cue and its speaker close the sentence.
-    let comma = c - 1;
-    while (comma > sentence.firstToken && c - comma <= 6 && tokens[comma]!.text !== ',') comma -= 1;
-    const closing = !participle && tokens[comma]!.text === ',' && comma > sentence.firstToken + 2 && c >= sentence.lastToken - 3;
-    if (closing) {
+    if (side === BEFORE) {
+      // "CLAUSE, X said.": the content runs from the sentence start to the comma before the speaker.
+      let comma = c - 1;
+      while (comma > sentence.firstToken && c - comma <= 6 && tokens[comma]!.text !== ',') comma -= 1;
+      if (tokens[comma]!.text !== ',' || comma < sentence.firstToken + 2) continue;
       const speaker = findSpeaker(doc, c, { from: comma + 1, to: sentence.lastToken }, entityAtToken, lexicon);
-      if (speaker) found.push({ start: sentence.start, end: tokens[comma - 1]!.end, kind: 'indirect', sentence: s, cue: tokenSpan(doc, c), speaker });
-      break;
+      if (!speaker && p[side]! < SURE_WITHOUT_SPEAKER) continue;
+      readings.push({ start: sentence.start, end: tokens[comma - 1]!.end, kind: 'indirect', sentence: s, cue: tokenSpan(doc, c), speaker, p: p[side]!, cueToken: c });
+      continue;
     }
-    // "X said (that) CLAUSE", "X told reporters CLAUSE", "..., saying CLAUSE".
+    // "X said (that) CLAUSE", "X told reporters CLAUSE", "..., saying CLAUSE", "X wants to ...".
     let from = c + 1;
     if (lexicon.objectNotSpeaker.has(cueToken.lower)) {
       while (from < sentence.lastToken && from - c <= 3 && tokens[from]!.lower !== 'that' && (tokens[from]!.pos === 'PROPN' || tokens[from]!.pos === 'NOUN' || tokens[from]!.pos === 'PRON' || tokens[from]!.pos === 'DET')) from += 1;
     }
     if (tokens[from]?.text === ',' || tokens[from]?.text === ':') from += 1;
-    if (from >= sentence.lastToken) continue;
-    const next = tokens[from]!;
-    // A clause starts here: "that", or a subject with a finite verb after it; not an object
-    // ("urge him to ...", "said nothing") nor "accuses X of bombing".
-    if (next.lower !== 'that' && !(SUBJECT_START.has(next.pos) && !OBJECT_PRONOUNS.has(next.lower) && hasFiniteVerb(doc, from, sentence.lastToken))) continue;
+    // "accuses X of bombing ...": the content is the gerund's clause, after the preposition.
+    if (tokens[from]?.pos === 'ADP' && tokens[from]!.lower !== 'that' && (tokens[from + 1]?.pos === 'VERB' || tokens[from + 1]?.lower.endsWith('ing')) && from + 1 < sentence.lastToken) from += 1;
+    // "tweeted in the early morning hours that ...": the content starts at "that".
+    for (let k = from; k <= sentence.lastToken && k - c <= 6 && tokens[k]!.type !== 'punctuation' && tokens[k]!.pos !== 'VERB'; k += 1) {
+      if (tokens[k]!.lower === 'that') { from = k; break; }
+    }
+    if (from >= sentence.lastToken || NO_CONTENT.has(tokens[from]!.lower)) continue;
+    const participle = cueToken.lower.endsWith('ing') && (tokens[c - 1]?.text === ',' || (tokens[c - 1]?.pos === 'ADV' && tokens[c - 2]?.text === ','));
     const speaker = participle ? findParticipleSubject(doc, c, sentence.firstToken, entityAtToken) : findSpeaker(doc, c, { from: sentence.firstToken, to: c - 1 }, entityAtToken, lexicon);
-    if (!speaker) continue;
+    // Nobody speaking is no reported speech ("The show was billed as ..."); nor is a purpose ("flew to Moscow to urge him ...").
+    if ((!speaker && p[side]! < SURE_WITHOUT_SPEAKER) || tokens[c - 1]?.lower === 'to') continue;
     const end = clauseEnd(from);
-    if (end - from < 2) continue;
-    found.push({ start: next.start, end: tokens[end]!.end, kind: 'indirect', sentence: s, cue: tokenSpan(doc, c), speaker });
-    c = end;
+    readings.push({ start: tokens[from]!.start, end: tokens[end]!.end, kind: 'indirect', sentence: s, cue: tokenSpan(doc, c), speaker, p: p[side]!, cueToken: c });
   }
+  readings.sort((x, y) => y.p - x.p);
+  for (const reading of readings) {
+    // Neither reading may hold the other's cue.
+    const clash = found.some((q) => reading.start < q.end && q.start < reading.end)
+      || found.some((q) => q.cue && reading.cue && q.cue.start >= reading.start && q.cue.end <= reading.end);
+    if (clash) continue;
+    const { p: _p, cueToken: _cue, ...quote } = reading;
+    found.push(quote);
+  }
+  found.sort((x, y) => x.start - y.start);
   return found;
-}
-
-const SUBJECT_START = new Set(['PRON', 'PROPN', 'DET', 'NUM', 'NOUN', 'ADJ']);
-const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'whom']);
-
-/** A finite verb within a few words: "Assad’s future is ...", not "X of bombing" or "him to keep". */
-function hasFiniteVerb(doc: Doc, from: number, last: number): boolean {
-  for (let t = from + 1; t <= last && t - from <= 8; t += 1) {
-    const token = doc.tokens[t]!;
-    if (token.pos === 'ADP' || token.lower === 'to' || token.type === 'punctuation') return false;
-    if ((token.pos === 'VERB' || token.pos === 'AUX') && !token.lower.endsWith('ing')) return true;
-  }
-  return false;
 }
 
 /**
@@ -225,7 +243,12 @@ function hasFiniteVerb(doc: Doc, from: number, last: number): boolean {
 function findParticipleSubject(doc: Doc, cue: number, from: number, entityAtToken: Map<number, { entity: number; span: Span }>) {
   const { tokens } = doc;
   for (let t = cue - 2; t > from; t -= 1) {
-    if (tokens[t]!.pos !== 'VERB' || tokens[t]!.lower.endsWith('ing')) continue;
+    if (tokens[t]!.pos !== 'VERB') continue;
+    // "Donald Trump is defending ..., saying": a progressive main verb, its subject before the auxiliary.
+    if (tokens[t]!.lower.endsWith('ing')) {
+      if (tokens[t - 1]?.pos !== 'AUX') continue;
+      t -= 1;
+    }
     const hit = entityAtToken.get(t - 1);
     if (hit) return { span: hit.span, entity: hit.entity };
     if (tokens[t - 1]!.pos !== 'NOUN') break;
@@ -333,6 +356,7 @@ function findAttribution(
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const NOMINAL_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART']);
 
 function findSpeaker(
@@ -340,12 +364,22 @@ function findSpeaker(
   entityAtToken: Map<number, { entity: number; span: Span }>, lexicon: ReportingLexicon,
 ): { span: Span; entity: number | null } | null {
   const { tokens } = doc;
+  // A passive cue ("was billed as", "was told"): its subject is not the speaker; the agent after "by" is.
+  if (BE_FORMS.has(tokens[cue - 1]?.lower ?? '') && tokens[cue]!.lower.endsWith('ed')) {
+    for (let k = cue + 1; k <= bounds.to && k - cue <= 8; k += 1) {
+      const agent = tokens[k]!.lower === 'by' ? entityAtToken.get(k + 1) : undefined;
+      if (agent) return { span: agent.span, entity: agent.entity };
+    }
+    return null;
+  }
   // Inverted: "said Kerry", "said the minister" (but "told Reuters" names the listener).
   const after = entityAtToken.get(cue + 1);
   if (after && cue + 1 <= bounds.to && !lexicon.objectNotSpeaker.has(tokens[cue]!.lower)) return { span: after.span, entity: after.entity };
   // Subject: the nearest mention before the cue, jumping a bracket ("Gwen Moore (D-Wis.) said") and
   // an apposition ("Lavrov, Russia’s foreign minister, said").
   let t = cue - 1;
+  // "have not said", "generally praised", "is demanding": step back to the subject.
+  while (t > bounds.from && cue - t <= 3 && (tokens[t]!.pos === 'AUX' || tokens[t]!.pos === 'PART' || (tokens[t]!.pos === 'ADV' && tokens[t]!.lower !== 'however'))) t -= 1;
   // A relative clause speaks for its antecedent: "Jack Straw, who accused ...", "members who say ...".
   // The mention stays the pronoun (as "he said" keeps "he"), the entity is the antecedent's.
   let relative: Span | null = null;
@@ -360,10 +394,17 @@ function findSpeaker(
   }
   if (tokens[t]?.text === ',') {
     let k = t - 1;
-    while (k >= bounds.from && tokens[k]!.text !== ',' && cue - k < 12) k -= 1;
+    while (k >= bounds.from && tokens[k]!.text !== ',' && cue - k < 25) k -= 1;
     // ", however," and the like: an adverb alone between commas is skipped whatever precedes it.
     const adverbOnly = k === t - 2 && tokens[t - 1]!.pos === 'ADV';
-    if (k >= bounds.from && tokens[k]!.text === ',' && (entityAtToken.has(k - 1) || adverbOnly)) t = k - 1;
+    if (k >= bounds.from && tokens[k]!.text === ',') {
+      if (entityAtToken.has(k - 1) || adverbOnly) t = k - 1;
+      else {
+        // "The state’s campaign chairman, Phil Lovas, said": the name between the commas.
+        const named = entityAtToken.get(k + 1);
+        if (named && tokens[tokenAt(doc, named.span.end - 1) + 1]?.text === ',') return { span: relative ?? named.span, entity: named.entity };
+      }
+    }
   }
   for (let k = t; k >= bounds.from && t - k < 10; k -= 1) {
     const hit = entityAtToken.get(k);

@@ -100,6 +100,7 @@ describe('indirect quotes: reported speech without marks', () => {
     ['The Kremlin rejected the outcome of the Riyadh meeting, saying it had no right to speak on behalf of the entire Syrian opposition.', 'it had no right to speak on behalf of the entire Syrian opposition.', 'saying', 'Kremlin'],
     ['The economy will grow by 3% next year, the Treasury said.', 'The economy will grow by 3% next year', 'said', 'Treasury'],
     ['According to the Treasury, the economy will grow by 3% next year.', 'the economy will grow by 3% next year.', 'According to', 'Treasury'],
+    ['The U.S. accuses Russian Federation of bombing moderate rebels.', 'bombing moderate rebels.', 'accuses', 'U.S.'],
   ])('%s', (sentence, content, cue, speaker) => {
     const quote = quotesOf(sentence).find((q) => q.kind === 'indirect');
     expect(quote).toMatchObject({ text: content, cue });
@@ -107,7 +108,7 @@ describe('indirect quotes: reported speech without marks', () => {
   });
 
   test.each([
-    ['The U.S. accuses Russian Federation of bombing moderate rebels.'],
+    ['US Secretary of State John Kerry flew in to Moscow today to meet Russia’s President Vladimir Putin.'],
     ['Kerry flew to Moscow to urge him to keep the peace process on track.'],
     ['The minister said nothing about the plan.'],
   ])('not reported speech: %s', (sentence) => {
@@ -139,5 +140,27 @@ describe('speakers through relative clauses and participles', () => {
   test('a name right after an accusing cue is never its speaker', () => {
     const text = 'The senator attacked the plan, accusing Obama of "giving away the store" to Tehran.';
     expect(quotesOf(text)[0]?.speaker?.name).not.toBe('Obama');
+  });
+});
+
+describe('the shipped reported-speech model (src/models/attribution-*)', () => {
+  test('loads and reads real sentences: cue words, their side, and words that are no cue', async () => {
+    const { buildDoc } = await import('../../dist/doc/build-doc.js');
+    const { probabilities } = await import('../../dist/ml/linear-model.js');
+    const { ATTRIBUTION_LABELS, cueFeatures, shippedAttributionModel } = await import('../../dist/quotes/attribution-model.js');
+    const { buildReportingLexicon } = await import('../../dist/stages/find-quotes.js');
+    const { readFileSync } = await import('node:fs');
+    const { repoRoot } = await import('../helpers/paths.js');
+    const lexicon = buildReportingLexicon(JSON.parse(readFileSync(`${repoRoot}src/lexicons/reporting-verbs.json`, 'utf8')));
+    const model = shippedAttributionModel();
+    const read = (text: string, word: string) => {
+      const doc = buildDoc(text);
+      const t = doc.tokens.findIndex((token) => token.text === word);
+      const p = probabilities(model, cueFeatures(doc, t, lexicon));
+      return ATTRIBUTION_LABELS[p.indexOf(Math.max(...p))];
+    };
+    expect(read('Stein spokeswoman Melezia Figueroa said the candidate was headed to the venue.', 'said')).toBe('after');
+    expect(read('Trump’s skepticism on climate change has severely hurt the GOP nominee with young voters, Graham said.', 'said')).toBe('before');
+    expect(read('US Secretary of State John Kerry flew in to Moscow today to meet Russia’s President Vladimir Putin.', 'flew')).toBe('none');
   });
 });

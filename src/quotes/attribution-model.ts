@@ -1,0 +1,88 @@
+// Reported speech without quotation marks: is this word the cue of an attribution, and does what
+// was said come after it ("Kerry said (that) CLAUSE", "Clinton wants to triple ...") or before it
+// ("CLAUSE, Graham said")? A three-class linear model over the word and its neighbours, trained on
+// PolNeAR train by scripts/train-quotes.js; the spans and speakers are then read by rules.
+import type { Doc } from '../doc/doc.js';
+import { loadShippedModel, type LinearModel } from '../ml/linear-model.js';
+
+export const ATTRIBUTION_LABELS = ['none', 'after', 'before'] as const;
+export type AttributionLabel = (typeof ATTRIBUTION_LABELS)[number];
+
+let shipped: LinearModel | null = null;
+
+/** src/models/attribution-*, loaded once. */
+export function shippedAttributionModel(): LinearModel {
+  shipped ??= loadShippedModel('attribution', ATTRIBUTION_LABELS);
+  return shipped;
+}
+
+/** The reporting lexicon as the features see it (src/lexicons/reporting-verbs.json, inflected). */
+export interface CueLexicon { forms: Set<string>; objectNotSpeaker: Set<string> }
+
+/** Words read as possible cues: verbs, the lexicon's nouns ("claim", "statement") and "according". */
+export function isCandidate(doc: Doc, t: number, lexicon: CueLexicon): boolean {
+  const token = doc.tokens[t]!;
+  if (token.pos === 'VERB') return true;
+  return token.pos === 'NOUN' && lexicon.forms.has(token.lower);
+}
+
+/** A finite verb within a few words: "Assad’s future is ...", not "X of bombing" or "him to keep". */
+export function hasFiniteVerb(doc: Doc, from: number, last: number): boolean {
+  for (let t = from + 1; t <= last && t - from <= 8; t += 1) {
+    const token = doc.tokens[t]!;
+    if (token.pos === 'ADP' || token.lower === 'to' || token.type === 'punctuation') return false;
+    if ((token.pos === 'VERB' || token.pos === 'AUX') && !token.lower.endsWith('ing')) return true;
+  }
+  return false;
+}
+
+const QUOTE_MARK = /["“”„«»]/;
+
+/** Features of word t as a cue: itself, its neighbours, and the shape of the sentence around it. */
+export function cueFeatures(doc: Doc, t: number, lexicon: CueLexicon): string[] {
+  const { tokens } = doc;
+  const token = tokens[t]!;
+  const sentence = doc.sentences[token.sentence]!;
+  const at = (k: number) => (k >= sentence.firstToken && k <= sentence.lastToken ? tokens[k]! : null);
+  const lower = token.lower;
+  const next = at(t + 1);
+  const next2 = at(t + 2);
+  const prev = at(t - 1);
+  const prev2 = at(t - 2);
+  const features = ['bias', `w=${lower}`, `p=${token.pos}`, `suf3=${lower.slice(-3)}`,
+    `n1=${next?.lower ?? '</s>'}`, `n1p=${next?.pos ?? '</s>'}`, `n2p=${next2?.pos ?? '</s>'}`, `n1p+n2p=${next?.pos}|${next2?.pos}`,
+    `p1=${prev?.lower ?? '<s>'}`, `p1p=${prev?.pos ?? '<s>'}`, `p2p=${prev2?.pos ?? '<s>'}`, `w+n1p=${lower}|${next?.pos ?? '</s>'}`];
+  if (lexicon.forms.has(lower)) features.push('lex', `lex+n1p=${next?.pos ?? '</s>'}`);
+  if (lexicon.objectNotSpeaker.has(lower)) features.push('listener');
+  for (let k = t + 1; k <= t + 3; k += 1) if (at(k)?.lower === 'that') { features.push(`that+${k - t}`); break; }
+  if (hasFiniteVerb(doc, t, sentence.lastToken)) features.push('clause', `clause+lex=${lexicon.forms.has(lower)}`);
+  // "CLAUSE, X said.": a comma shortly before and the sentence ending shortly after.
+  let comma = 0;
+  for (let k = t - 1; k >= sentence.firstToken && t - k <= 6; k -= 1) if (tokens[k]!.text === ',') { comma = t - k; break; }
+  const toEnd = sentence.lastToken - t;
+  if (comma) features.push(`comma-${Math.min(comma, 4)}`, `comma+end=${Math.min(toEnd, 3)}`);
+  if (lower.endsWith('ing') && prev?.text === ',') features.push('participle');
+  const position = t - sentence.firstToken;
+  features.push(`at=${position === 0 ? 0 : position <= 2 ? 2 : position <= 6 ? 6 : 9}`, `end=${Math.min(toEnd, 4)}`);
+  let marks = 0;
+  for (let k = sentence.firstToken; k <= sentence.lastToken; k += 1) if (QUOTE_MARK.test(tokens[k]!.text)) marks += 1;
+  if (marks) features.push('quoted');
+  if (prev && (prev.pos === 'AUX' || prev.lower === 'not' || prev.lower === "n't")) features.push(`aux=${prev.lower}`);
+  features.push(`n1+n2=${next?.lower ?? '</s>'}|${next2?.lower ?? '</s>'}`, `n2=${next2?.lower ?? '</s>'}`, `p1+w=${prev?.lower ?? '<s>'}|${lower}`);
+  // Who could be speaking: a name, pronoun or noun just before (past an auxiliary or adverb).
+  for (let k = t - 1; k >= sentence.firstToken && t - k <= 3; k -= 1) {
+    const pos = tokens[k]!.pos;
+    if (pos === 'PROPN' || pos === 'PRON' || pos === 'NOUN') { features.push(`subj=${pos}`, `subj+w=${pos}|${lower}`); break; }
+    if (pos !== 'AUX' && pos !== 'ADV' && pos !== 'PART') break;
+  }
+  if (token.sentence === 0) features.push('headline');
+  return features;
+}
+
+/** The cue word of a gold cue span, as training reads it: its last verb, else "according", else its last noun. */
+export function cueHead(doc: Doc, first: number, last: number): number | null {
+  for (let t = last; t >= first; t -= 1) if (doc.tokens[t]!.pos === 'VERB') return t;
+  for (let t = first; t <= last; t += 1) if (doc.tokens[t]!.lower === 'according') return t;
+  for (let t = last; t >= first; t -= 1) if (doc.tokens[t]!.pos === 'NOUN') return t;
+  return null;
+}

@@ -26,6 +26,8 @@ export function buildReportingLexicon(json: { verbs: string[]; objectNotSpeaker:
   return { forms: new Set(json.verbs.flatMap(inflect)), objectNotSpeaker: new Set(json.objectNotSpeaker.flatMap(inflect)) };
 }
 
+/** A transcript's speaker label: "PENCE: ", "MR. TRUMP: ". */
+const SPEAKER_LABEL = /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}: /;
 const DOUBLE_OPEN = new Set(['“', '„', '«', '"']);
 const CLOSER_OF: Record<string, string[]> = { '“': ['”', '"'], '„': ['“', '”'], '«': ['»'], '"': ['"', '”'], '‘': ['’', "'"], "'": ["'", '’'], '‹': ['›'] };
 const MARKS = /["“”„«»‘’'‹›]/g;
@@ -39,6 +41,7 @@ export function findQuotedSpans(doc: Doc): Span[] {
   const spans: Span[] = [];
   const { text } = doc;
   let open: { mark: string; at: number } | null = null;
+  let transcript = false;
   for (let p = 0; p < doc.paragraphs.length; p += 1) {
     const paragraph = doc.paragraphs[p]!;
     // A quotation running on from the previous paragraph: skip this paragraph's reopening mark.
@@ -67,9 +70,14 @@ export function findQuotedSpans(doc: Doc): Span[] {
       }
     }
     if (open) {
+      // A transcript ("PENCE: Well, ...") opens each turn with a mark it never closes: one quote a paragraph.
+      if (open.at === paragraph.start && SPEAKER_LABEL.test(text.slice(open.at + 1, open.at + 40))) transcript = true;
       const next = doc.paragraphs[p + 1];
       const runsOn = next !== undefined && DOUBLE_OPEN.has(open.mark) && DOUBLE_OPEN.has(text[next.start]!);
-      if (!runsOn) open = null; // a stray mark: drop it and keep the other quotes
+      if (transcript && open.at === paragraph.start) {
+        spans.push({ start: open.at + 1, end: paragraph.end });
+        open = null;
+      } else if (!runsOn) open = null; // a stray mark: drop it and keep the other quotes
     }
   }
   return spans.map(trim(text)).filter((s) => s.end > s.start);
@@ -86,8 +94,10 @@ const trim = (text: string) => (s: Span): Span => {
 const SPEAKING_TYPES = new Set(['PERSON', 'ORG', 'NORP', 'GPE', 'FAC', 'PRODUCT', 'WORK_OF_ART', 'EVENT', 'LAW', 'LOC']);
 /** Reporting verbs whose object is the listener, never the speaker ("Figueroa told USA Today"). */
 /** How far from a quote its cue may be, in tokens. */
-const AFTER_WINDOW = 12;
+const AFTER_WINDOW = 25;
+const SENTENCE_END_MARKS = new Set(['.', '!', '?']);
 const BEFORE_WINDOW = 15;
+const DASHES = new Set(['―', '—', '–', '-']);
 const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’', '«', '»', '„', "''", '``']);
 
 export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: ReportingLexicon): QuoteAnnotation[] {
@@ -116,6 +126,16 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     if (embedded) {
       const speaker = findSpeaker(doc, embedded.cueToken, embedded.speakerBounds, entityAtToken, lexicon);
       quotes.push({ ...embedded.content, kind: 'partial', sentence, cue: tokenSpan(doc, embedded.cueToken), speaker, fragments: [span] });
+      continue;
+    }
+    const label = SPEAKER_LABEL.exec(doc.text.slice(span.start, span.start + 40));
+    if (label) {
+      // "PENCE: Well, ...": the label names the speaker; the quote is what follows it.
+      const name = { start: span.start, end: span.start + label[0].length - 2 };
+      const entity = entityAtToken.get(firstToken)?.entity ?? null;
+      const attribution: Attribution = { cue: { start: name.end, end: name.end + 1 }, speaker: { span: name, entity } };
+      previous = { paragraph, attribution };
+      quotes.push({ start: span.start + label[0].length, end: span.end, kind: 'direct', sentence, cue: attribution.cue, speaker: attribution.speaker });
       continue;
     }
     const words = doc.text.slice(span.start, span.end).split(/\s+/).filter((w) => WORDISH.test(w)).length;
@@ -332,11 +352,19 @@ function findAttribution(
   for (let t = lastToken + 1; t <= paragraphEnd && t <= lastToken + AFTER_WINDOW; t += 1) {
     if (t > lastToken + 1 && QUOTE_MARKS.has(tokens[t]!.text)) break;
     after.push(t);
+    // The sentence that follows the quote ends here: a cue further on is another statement's.
+    if (t > lastToken + 1 && SENTENCE_END_MARKS.has(tokens[t]!.text)) break;
   }
   const before: number[] = [];
   for (let t = firstToken - 1; t >= paragraphStart && t >= firstToken - BEFORE_WINDOW; t -= 1) {
     if (t < firstToken - 1 && QUOTE_MARKS.has(tokens[t]!.text)) break;
     before.push(t);
+  }
+  // “...” ― Pamela Padilla: a dash and a name after the closing mark sign the quote.
+  const signed = tokens[lastToken + 2];
+  if (signed && DASHES.has(signed.text) && QUOTE_MARKS.has(tokens[lastToken + 1]!.text)) {
+    const name = entityAtToken.get(lastToken + 3);
+    if (name) return { cue: { start: signed.start, end: signed.end }, speaker: { span: name.span, entity: name.entity } };
   }
   for (const [candidates, bounds] of [
     [after, { from: lastToken + 1, to: after[after.length - 1] ?? lastToken }],
@@ -365,16 +393,30 @@ function findSpeaker(
 ): { span: Span; entity: number | null } | null {
   const { tokens } = doc;
   // A passive cue ("was billed as", "was told"): its subject is not the speaker; the agent after "by" is.
-  if (BE_FORMS.has(tokens[cue - 1]?.lower ?? '') && tokens[cue]!.lower.endsWith('ed')) {
+  if (BE_FORMS.has(tokens[cue - 1]?.lower ?? '') && !tokens[cue]!.lower.endsWith('ing')) {
     for (let k = cue + 1; k <= bounds.to && k - cue <= 8; k += 1) {
       const agent = tokens[k]!.lower === 'by' ? entityAtToken.get(k + 1) : undefined;
       if (agent) return { span: agent.span, entity: agent.entity };
     }
     return null;
   }
-  // Inverted: "said Kerry", "said the minister" (but "told Reuters" names the listener).
-  const after = entityAtToken.get(cue + 1);
-  if (after && cue + 1 <= bounds.to && !lexicon.objectNotSpeaker.has(tokens[cue]!.lower)) return { span: after.span, entity: after.entity };
+  // Inverted: "said Kerry", "said Mr. Burman", "said one Democratic source" (but "told Reuters" names the listener).
+  if (!lexicon.objectNotSpeaker.has(tokens[cue]!.lower)) {
+    for (let k = cue + 1; k <= bounds.to && k - cue <= 3; k += 1) {
+      const after = entityAtToken.get(k);
+      if (after) return { span: after.span, entity: after.entity };
+      // Titles and initials may stand before the name ("Mr.", "Representative", "Sen.").
+      if (!/^\p{Lu}/u.test(tokens[k]!.text)) break;
+    }
+    // Only right after a quotation: "..." said one Democratic source.
+    let opensClause = true;
+    for (let k = bounds.from; k < cue; k += 1) if (tokens[k]!.type !== 'punctuation') opensClause = false;
+    if (opensClause && ['DET', 'NUM'].includes(tokens[cue + 1]?.pos ?? '')) {
+      let last = cue + 1;
+      while (last + 1 <= bounds.to && last - cue < 6 && !NOMINAL_STOP.has(tokens[last + 1]!.pos) && tokens[last + 1]!.pos !== 'ADP') last += 1;
+      if (tokens[last]!.pos === 'NOUN') return { span: { start: tokens[cue + 1]!.start, end: tokens[last]!.end }, entity: null };
+    }
+  }
   // Subject: the nearest mention before the cue, jumping a bracket ("Gwen Moore (D-Wis.) said") and
   // an apposition ("Lavrov, Russia’s foreign minister, said").
   let t = cue - 1;
@@ -408,8 +450,10 @@ function findSpeaker(
   }
   for (let k = t; k >= bounds.from && t - k < 10; k -= 1) {
     const hit = entityAtToken.get(k);
-    // A name inside a prepositional phrase ("fighters in Western Syria") is not the subject: look past it.
-    if (hit && tokens[tokenAt(doc, hit.span.start) - 1]?.pos === 'ADP') { k = tokenAt(doc, hit.span.start) - 1; continue; }
+    // A name inside a prepositional phrase ("fighters in Western Syria") is not the subject: look past
+    // it, unless a participle follows it at once ("footage of Trump saying ...").
+    const participleSubject = hit && tokenAt(doc, hit.span.end - 1) === cue - 1 && tokens[cue]!.lower.endsWith('ing');
+    if (hit && !participleSubject && tokens[tokenAt(doc, hit.span.start) - 1]?.pos === 'ADP') { k = tokenAt(doc, hit.span.start) - 1; continue; }
     if (hit) return { span: relative ?? hit.span, entity: hit.entity };
     if (tokens[k]!.text === ')') {
       // "Free Syrian Army (FSA) fighters": step over the bracket to the name before it.

@@ -349,11 +349,14 @@ function findAttribution(
   // After the quote first ("...," he said), then before it ("Kerry said: ..."); the search stops at
   // the paragraph's edge and at another quotation.
   const after: number[] = [];
+  let brackets = 0;
   for (let t = lastToken + 1; t <= paragraphEnd && t <= lastToken + AFTER_WINDOW; t += 1) {
     if (t > lastToken + 1 && QUOTE_MARKS.has(tokens[t]!.text)) break;
     after.push(t);
-    // The sentence that follows the quote ends here: a cue further on is another statement's.
-    if (t > lastToken + 1 && SENTENCE_END_MARKS.has(tokens[t]!.text)) break;
+    if (tokens[t]!.text === '(') brackets += 1;
+    else if (tokens[t]!.text === ')') brackets -= 1;
+    // The sentence that follows the quote ends here ("(D-Wis.)" does not): a cue further on is another statement's.
+    if (t > lastToken + 1 && brackets <= 0 && SENTENCE_END_MARKS.has(tokens[t]!.text)) break;
   }
   const before: number[] = [];
   for (let t = firstToken - 1; t >= paragraphStart && t >= firstToken - BEFORE_WINDOW; t -= 1) {

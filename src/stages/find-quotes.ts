@@ -239,7 +239,7 @@ function findIndirect(
     const participle = cueToken.lower.endsWith('ing') && (tokens[c - 1]?.text === ',' || (tokens[c - 1]?.pos === 'ADV' && tokens[c - 2]?.text === ','));
     const speaker = participle ? findParticipleSubject(doc, c, sentence.firstToken, entityAtToken) : findSpeaker(doc, c, { from: sentence.firstToken, to: c - 1 }, entityAtToken, lexicon);
     // Nobody speaking is no reported speech ("The show was billed as ..."); nor is a purpose ("flew to Moscow to urge him ...").
-    if ((!speaker && p[side]! < SURE_WITHOUT_SPEAKER) || tokens[c - 1]?.lower === 'to') continue;
+    if ((!speaker && p[side]! < SURE_WITHOUT_SPEAKER) || inPurposeClause(doc, c, sentence.firstToken)) continue;
     const end = clauseEnd(from);
     readings.push({ start: tokens[from]!.start, end: tokens[end]!.end, kind: 'indirect', sentence: s, cue: tokenSpan(doc, c), speaker, p: p[side]!, cueToken: c });
   }
@@ -287,8 +287,7 @@ const NOMINAL_PARTS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN']);
 
 const tokenSpan = (doc: Doc, t: number): Span => ({ start: doc.tokens[t]!.start, end: doc.tokens[t]!.end });
 
-/** How much of a reported clause a quotation must fill to be the direct quote rather than part of it. */
-const DIRECT_SHARE = 0.7;
+const OBJECT_OF_CUE = new Set(['it', 'this', 'them', 'him', 'her']);
 
 interface Embedded { content: Span; cueToken: number; speakerBounds: { from: number; to: number } }
 
@@ -305,19 +304,29 @@ function readEmbedded(doc: Doc, span: Span, firstToken: number, lastToken: numbe
   if (tokens[lastToken]!.sentence !== tokens[firstToken]!.sentence) return null;
   const before = text.slice(sentence.start, span.start).replace(/[\s"“”„«‘'‹]+$/u, '');
   if (!WORDISH.test(before) || /[:,—–-]$/.test(before)) return null;
-  const afterQuote = text.slice(span.end, sentence.end).replace(/^[\s"”»’'›]+/u, '');
   const isCue = (t: number) => lexicon.forms.has(tokens[t]!.lower) && tokens[t]!.pos === 'VERB';
   let cue = -1;
   for (let t = firstToken - 1; t >= sentence.firstToken; t -= 1) if (isCue(t)) { cue = t; break; }
   if (cue >= 0) {
     let from = cue + 1;
-    while (from < firstToken && (tokens[from]!.lower === 'that' || tokens[from]!.type === 'punctuation') && !QUOTE_MARKS.has(tokens[from]!.text)) from += 1;
+    // "called it “...”": the object pronoun belongs to the cue; the quotation is what it was called.
+    if (OBJECT_OF_CUE.has(tokens[from]!.lower) && from + 1 < firstToken && QUOTE_MARKS.has(tokens[from + 1]!.text)) from += 1;
+    // "accusing Washington of “...”", "told reporters “...”": the listener or the accused is not what was said.
+    if (lexicon.objectNotSpeaker.has(tokens[cue]!.lower)) {
+      let k = from;
+      while (k < firstToken - 1 && k - from < 4 && ['PROPN', 'NOUN', 'PRON', 'DET'].includes(tokens[k]!.pos)) k += 1;
+      if (k > from && tokens[k]!.pos === 'ADP' && QUOTE_MARKS.has(tokens[k + 1]!.text)) from = k + 1;
+      else if (k > from && QUOTE_MARKS.has(tokens[k]!.text)) from = k;
+    }
+    while (from < firstToken && tokens[from]!.type === 'punctuation' && !QUOTE_MARKS.has(tokens[from]!.text)) from += 1;
     // The clause ends at the first comma or semicolon after the quoted words, or with the sentence.
     let last = lastToken + 1;
     while (last <= sentence.lastToken && tokens[last]!.text !== ',' && tokens[last]!.text !== ';') last += 1;
     const content = { start: tokens[from]!.start, end: last > sentence.lastToken ? sentence.end : tokens[last - 1]!.end };
-    const quoted = span.end - span.start + 2;
-    if (!WORDISH.test(afterQuote) && quoted / (content.end - content.start) >= DIRECT_SHARE) return null;
+    // Direct only when every word of the reported clause is inside the marks, "that" aside
+    // ("says that “...”"); any other word outside makes it partial (PolNeAR's rule).
+    const unquoted = text.slice(content.start, span.start) + text.slice(span.end, content.end);
+    if (!WORDISH.test(unquoted.replace(/^\s*that\b/, ''))) return null;
     return { content, cueToken: cue, speakerBounds: { from: sentence.firstToken, to: cue - 1 } };
   }
   // "… “a big, big problem” in this country, Trump said": the cue comes after.
@@ -388,6 +397,22 @@ function findAttribution(
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** "flew to Moscow to urge him ...", "to meet Putin and urge him ...": a purpose, not something said. */
+function inPurposeClause(doc: Doc, cue: number, first: number): boolean {
+  const { tokens } = doc;
+  if (tokens[cue - 1]?.lower === 'to') return true;
+  for (let k = cue - 1; k > first; k -= 1) {
+    if (tokens[k]!.type === 'punctuation') return false;
+    if (tokens[k]!.lower !== 'and' && tokens[k]!.lower !== 'or') continue;
+    for (let v = k - 1; v > first && k - v <= 8; v -= 1) {
+      if (tokens[v]!.type === 'punctuation') return false;
+      if (tokens[v]!.pos === 'VERB') return tokens[v - 1]!.lower === 'to';
+    }
+    return false;
+  }
+  return false;
+}
+
 const NOMINAL_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART']);
 
 function findSpeaker(

@@ -164,3 +164,41 @@ describe('the shipped reported-speech model (src/models/attribution-*)', () => {
     expect(read('US Secretary of State John Kerry flew in to Moscow today to meet Russia’s President Vladimir Putin.', 'flew')).toBe('none');
   });
 });
+
+describe('more shapes of attribution', () => {
+  test('a transcript: each "NAME:" turn is one direct quote by that name, the label left out', () => {
+    const text = [
+      'The interview aired on Sunday.',
+      '"WALLACE: Do you really see those two as equivalent? Do you really see those two as equivalent, Mark Cuban and Gennifer Flowers?',
+      '"PENCE: Well, look, you know, Mark Cuban has been out there saying some pretty tough stuff about my running mate.',
+      '"But the truth is that Donald Trump has a unique way of communicating to the American people.',
+    ].join('\n\n');
+    const quotes = quotesOf(text);
+    expect(quotes.map((q) => [q.kind, q.speaker?.name, q.text.slice(0, 12)])).toEqual([
+      ['direct', 'WALLACE', 'Do you reall'], ['direct', 'PENCE', 'Well, look, '], ['direct', 'PENCE', 'But the trut'],
+    ]);
+  });
+
+  test('a quotation signed with a dash is its signer’s', () => {
+    const text = '“He represents our greatest shame, and I am tired of hearing it every day.” ― Sonya Herridge';
+    expect(quotesOf(text)[0]?.speaker?.name).toBe('Sonya Herridge');
+  });
+
+  test.each([
+    ['Clinton says Trump’s “latest twitter meltdown is unhinged, even for him.”', 'partial'],
+    ['Trump says voter fraud “would be one hell of a way to lose.”', 'partial'],
+    ['Kerry called it “an important day for us to try to make further progress on a number of these issues”.', 'direct'],
+  ])('words of the writer beside the quotation make it partial: %s', (text, kind) => {
+    expect(quotesOf(text)[0]?.kind).toBe(kind);
+  });
+
+  test('"said Mr. Burman": an inverted speaker past his title', () => {
+    const text = '“It would be a huge boon for tax lawyers and accountants across the country,” said Mr. Burman.';
+    expect(quotesOf(text)[0]?.speaker?.name).toContain('Burman');
+  });
+
+  test('a purpose clause is no reported speech: "to meet Putin and urge him to ..."', () => {
+    const text = 'US Secretary of State John Kerry flew in to Moscow today to meet Russia’s President Vladimir Putin and urge him to keep the fledgling Syrian peace process on track.';
+    expect(quotesOf(text).filter((q) => q.cue === 'urge')).toEqual([]);
+  });
+});

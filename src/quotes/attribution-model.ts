@@ -9,6 +9,7 @@ export const ATTRIBUTION_LABELS = ['none', 'after', 'before'] as const;
 export type AttributionLabel = (typeof ATTRIBUTION_LABELS)[number];
 
 let shipped: LinearModel | null = null;
+let cueWords: Set<string> | null = null;
 
 /** src/models/attribution-*, loaded once. */
 export function shippedAttributionModel(): LinearModel {
@@ -16,12 +17,29 @@ export function shippedAttributionModel(): LinearModel {
   return shipped;
 }
 
+/**
+ * Words the model itself leans toward reading as cues (their own weight favours "after" or
+ * "before" over "none"): the others are not worth scoring in full, which keeps the stage fast.
+ */
+export function likelyCueWords(model: LinearModel): Set<string> {
+  if (cueWords) return cueWords;
+  cueWords = new Set();
+  for (const [feature, offset] of model.index) {
+    if (!feature.startsWith('w=')) continue;
+    const none = model.weights[offset]!;
+    if (model.weights[offset + 1]! > none || model.weights[offset + 2]! > none) cueWords.add(feature.slice(2));
+  }
+  return cueWords;
+}
+
+
 /** The reporting lexicon as the features see it (src/lexicons/reporting-verbs.json, inflected). */
 export interface CueLexicon { forms: Set<string>; objectNotSpeaker: Set<string> }
 
 /** Words read as possible cues: verbs, the lexicon's nouns ("claim", "statement") and "according". */
-export function isCandidate(doc: Doc, t: number, lexicon: CueLexicon): boolean {
+export function isCandidate(doc: Doc, t: number, lexicon: CueLexicon, words?: Set<string>): boolean {
   const token = doc.tokens[t]!;
+  if (words && !words.has(token.lower) && !lexicon.forms.has(token.lower)) return false;
   if (token.pos === 'VERB') return true;
   return token.pos === 'NOUN' && lexicon.forms.has(token.lower);
 }

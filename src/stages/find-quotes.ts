@@ -7,7 +7,7 @@ import type { Doc, EntityCluster, QuoteAnnotation, Span } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
 import { tokenAt } from '../doc/spans.js';
 import { probabilities } from '../ml/linear-model.js';
-import { cueFeatures, isCandidate, shippedAttributionModel } from '../quotes/attribution-model.js';
+import { cueFeatures, isCandidate, likelyCueWords, shippedAttributionModel } from '../quotes/attribution-model.js';
 
 /** A word is read as a cue of reported speech when the model gives it at least this probability. */
 const MIN_CUE_PROBABILITY = 0.5;
@@ -206,9 +206,10 @@ function findIndirect(
   // is. Readings may overlap ("rejected the outcome ..., saying it had no right ..."): the most
   // probable ones are kept.
   const model = shippedAttributionModel();
+  const cueWords = likelyCueWords(model);
   const readings: (QuoteAnnotation & { p: number; cueToken: number })[] = [];
   for (let c = sentence.firstToken; c < sentence.lastToken; c += 1) {
-    if (covered[c] || !isCandidate(doc, c, lexicon)) continue;
+    if (covered[c] || !isCandidate(doc, c, lexicon, cueWords)) continue;
     const p = probabilities(model, cueFeatures(doc, c, lexicon));
     const side = p[AFTER]! >= p[BEFORE]! ? AFTER : BEFORE;
     if (p[side]! < MIN_CUE_PROBABILITY) continue;

@@ -1,7 +1,8 @@
 // text -> Doc. The ONLY importer of wink-nlp: no wink-shaped data leaves this file.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Doc, Paragraph, RawEntity, Sentence, Token, TokenType } from './doc.js';
+import type { Doc, Paragraph, Sentence, Token, TokenType } from './doc.js';
+import { findNumericEntities } from './numeric-entities.js';
 
 type WinkNLP = ReturnType<typeof winkNLP>;
 interface Lexeme { list: string[]; hash: Record<string, number>; intrinsicSize: number }
@@ -37,7 +38,7 @@ function createNlp(): { nlp: WinkNLP; lexeme: Lexeme } {
   // The model's metaCER() re-stringifies its own previous result on every call, so the string
   // doubles with each new instance until it overflows (about the 20th). Load it once.
   tracked.metaCER = () => (metaCER ??= loaders.metaCER());
-  const instance = winkNLP(tracked as unknown as typeof model, ['sbd', 'pos', 'ner']);
+  const instance = winkNLP(tracked as unknown as typeof model, ['sbd', 'pos']);
   if (!core) throw new Error('wink-nlp did not load its core model');
   return { nlp: instance, lexeme: core.features.lexeme };
 }
@@ -74,10 +75,6 @@ const TOKEN_TYPES: Record<string, TokenType> = {
   currency: 'symbol', time: 'number',
 };
 
-const NUMERIC_TYPES: Record<string, string> = {
-  DATE: 'DATE', DURATION: 'DATE', TIME: 'TIME', MONEY: 'MONEY', PERCENT: 'PERCENT',
-  CARDINAL: 'CARDINAL', ORDINAL: 'ORDINAL',
-};
 
 const SENTENCE_END = /[.!?:;"”’'»)]$/;
 const LOWER_START = /^[a-z]/;
@@ -93,8 +90,6 @@ export function buildDoc(text: string): Doc {
   const types = wdoc.tokens().out(its.type) as string[];
   const tags = wdoc.tokens().out(its.pos) as string[];
   const winkSentences = wdoc.sentences().out(its.span) as unknown as [number, number][];
-  const winkEntities = wdoc.entities().out(its.span) as unknown as [number, number][];
-  const entityTypes = (wdoc.entities().out(its.detail) as unknown as { type: string }[]).map((d) => d.type);
   forgetLearnedWords(lex, sizeBefore);
 
   // Map wink token indices to ours (we drop whitespace tokens) and find each token's offsets.
@@ -167,14 +162,7 @@ export function buildDoc(text: string): Doc {
     && first.end - first.start <= MAX_TITLE_CHARS && !/[.!?]$/.test(text.slice(first.start, first.end))
     ? { start: first.start, end: first.end } : null;
 
-  const numericEntities: RawEntity[] = [];
-  winkEntities.forEach(([firstW, lastW], i) => {
-    const type = NUMERIC_TYPES[entityTypes[i]!];
-    const firstToken = ourIndex[firstW]!;
-    const lastToken = ourIndex[lastW + 1]! - 1;
-    if (!type || lastToken < firstToken) return;
-    numericEntities.push({ start: tokens[firstToken]!.start, end: tokens[lastToken]!.end, firstToken, lastToken, type });
-  });
+  const numericEntities = findNumericEntities(tokens);
 
   return { text, tokens, sentences, paragraphs, title, numericEntities };
 }

@@ -61,3 +61,29 @@ describe('wink instance recycling', () => {
     expect(buildDoc(sentence).tokens.map((t) => t.text)).toEqual(expected);
   });
 });
+
+describe('numeric entities (src/doc/numeric-entities.ts)', () => {
+  const numeric = (text: string) => {
+    const doc = buildDoc(text);
+    return doc.numericEntities.map((e) => `${e.type}:${text.slice(e.start, e.end)}`);
+  };
+
+  test('money with the scales news writes, percentages, spans of time (a BBC business sentence)', () => {
+    expect(numeric('Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December, from $639m year-earlier.'))
+      .toEqual(['PERCENT:76%', 'MONEY:$1.13bn', 'MONEY:£600m', 'DATE:three months', 'DATE:December', 'MONEY:$639m']);
+  });
+
+  test.each([
+    ['TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn.', ['ORDINAL:fourth', 'PERCENT:2%', 'MONEY:$11.1bn', 'MONEY:$10.9bn']],
+    ['The talks were held on 3 March 2005, and again last week.', ['DATE:3 March 2005', 'DATE:last week']],
+    ['Unemployment fell to 4.7 per cent, its lowest since the 1970s.', ['PERCENT:4.7 per cent', 'DATE:1970s']],
+    ['The vote is at 10:30 on Friday; results are expected by 5pm.', ['TIME:10:30', 'DATE:Friday', 'TIME:5pm']],
+    ['Two million people voted in 2004, some 20 years ago.', ['CARDINAL:Two million', 'DATE:2004', 'DATE:20 years ago']],
+  ])('%s', (text, expected) => {
+    expect(numeric(text)).toEqual(expected);
+  });
+
+  test('"may" the verb is no month; "May" after "in" is', () => {
+    expect(numeric('Ministers may meet in May.')).toEqual(['DATE:May']);
+  });
+});

@@ -83,7 +83,7 @@ function farFeatures(doc: Doc, t: number, side: 'L' | 'R'): string[] {
  * The features that depend on where words stand relative to the target. With `far` false, words
  * more than NEAR tokens away are left out (the tagger adds them from per-sentence running sums).
  */
-function positionalFeatures(doc: Doc, target: Span, far = true, facts?: SentenceFacts): string[] {
+function positionalFeatures(doc: Doc, target: Span, far = true, facts?: SentenceFacts, nearWords = true): string[] {
   const { tokens } = doc;
   const { first, last, sentence } = locate(doc, target);
   const { valences, quoteMarks } = facts ?? sentenceFacts(doc, sentence);
@@ -91,7 +91,7 @@ function positionalFeatures(doc: Doc, target: Span, far = true, facts?: Sentence
   for (let t = first; t <= last; t += 1) if (tokens[t]!.type === 'word') features.push(`tw=${tokens[t]!.lower}`);
   const from = far ? sentence.firstToken : Math.max(sentence.firstToken, first - NEAR);
   const to = far ? sentence.lastToken : Math.min(sentence.lastToken, last + NEAR);
-  for (let t = from; t <= to; t += 1) {
+  for (let t = from; t <= to && nearWords; t += 1) {
     if (t >= first && t <= last) continue;
     const token = tokens[t]!;
     if (token.type !== 'word') continue;
@@ -147,6 +147,10 @@ type WordVectors = Float64Array;
 const WORD = 0;
 const FAR_LEFT = K;
 const FAR_RIGHT = 2 * K;
+/** Then one vector per side and near bucket (L1, L3, L8, R1, R3, R8): the word at that distance. */
+const NEAR_BUCKETS = [1, 3, 8] as const;
+const NEAR_SLOT = (side: 'L' | 'R', b: number) => (3 + (side === 'L' ? 0 : 3) + NEAR_BUCKETS.indexOf(b as 1 | 3 | 8)) * K;
+const SLOTS = 9;
 const wordCaches = new WeakMap<ToneModel, Map<string, WordVectors>>();
 /** Bounds the per-word cache of a long-running process (and so each worker's memory). */
 const MAX_CACHED_WORDS = 50_000;
@@ -165,10 +169,18 @@ function vectorsOf(doc: Doc, model: ToneModel, t: number): WordVectors | null {
   let vectors = cache.get(key);
   if (!vectors) {
     if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-    vectors = new Float64Array(3 * K);
+    vectors = new Float64Array(SLOTS * K);
     addWeights(model, wordFeatures(doc, t), vectors, WORD);
     addWeights(model, farFeatures(doc, t, 'L'), vectors, FAR_LEFT);
     addWeights(model, farFeatures(doc, t, 'R'), vectors, FAR_RIGHT);
+    // The same names positionalFeatures gives a word near the target.
+    for (const side of ['L', 'R'] as const) {
+      for (const b of NEAR_BUCKETS) {
+        const near = [`${side}${b}=${token.lower}`];
+        if (v !== undefined) near.push(`val${side}${b}=${v > 0 ? '+' : '-'}`);
+        addWeights(model, near, vectors, NEAR_SLOT(side, b));
+      }
+    }
     cache.set(key, vectors);
   }
   return vectors;
@@ -218,7 +230,15 @@ function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64A
   for (let k = 0; k < K; k += 1) {
     scores[k] += sums.prefix[farLeftEnd * K + k]! + sums.suffix[farRightStart * K + k]! - own[k]!;
   }
-  addWeights(model, positionalFeatures(doc, target, false, sums.facts), scores);
+  // Words near the target, from the per-word cache; the rest of the positional features by name.
+  for (let t = Math.max(sentence.firstToken, first - NEAR); t <= Math.min(sentence.lastToken, last + NEAR); t += 1) {
+    if (t >= first && t <= last) continue;
+    const v = vectorsOf(doc, model, t);
+    if (!v) continue;
+    const slot = t < first ? NEAR_SLOT('L', bucket(first - t)) : NEAR_SLOT('R', bucket(t - last));
+    for (let k = 0; k < K; k += 1) scores[k] += v[slot + k]!;
+  }
+  addWeights(model, positionalFeatures(doc, target, false, sums.facts, false), scores);
   const max = Math.max(...scores);
   let total = 0;
   for (let k = 0; k < K; k += 1) total += (scores[k] = Math.exp(scores[k]! - max));

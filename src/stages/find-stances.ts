@@ -6,7 +6,7 @@ import { probabilities, type LinearModel } from '../ml/linear-model.js';
 import { CUE_POLARITY, stanceFeatures } from '../stance/stance-model.js';
 
 /** A stance needs this probability: precision first, as the summary relies on these edges. */
-const MIN_PROBABILITY = 0.6;
+const MIN_PROBABILITY = 0.65;
 /** Pairs read per sentence are bounded: a list of twenty names is not twenty stances. */
 const MAX_MENTIONS_PER_SENTENCE = 8;
 const STANCE_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);

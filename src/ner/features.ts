@@ -39,14 +39,20 @@ export function knowledgeOf(word: string, gazetteer: Gazetteer): string[] {
   return codes;
 }
 
+/** What the form features of one word are made of, computed once for all its offsets. */
+export interface FormFacts { word: string; lower: string; shape: string; knowledge: string[] }
+
+export function formFacts(word: string, gazetteer: Gazetteer): FormFacts {
+  const titleCase = word.length > 1 ? `${word[0]}${word.slice(1).toLowerCase()}` : word;
+  return { word, lower: word.toLowerCase(), shape: shapeOf(word), knowledge: knowledgeOf(word === word.toUpperCase() ? titleCase : word, gazetteer) };
+}
+
 /** Form features of a word at an offset from the token tagged. */
-export function formFeatures(word: string, offset: number, gazetteer: Gazetteer): string[] {
-  const lower = word.toLowerCase();
-  const shape = shapeOf(word);
+export function formFeatures(word: string, offset: number, gazetteer: Gazetteer, facts: FormFacts = formFacts(word, gazetteer)): string[] {
+  const { lower, shape } = facts;
   const p = `${offset}:`;
   const features = [`${p}w=${lower}`, `${p}s=${shape}`];
-  const titleCase = word.length > 1 ? `${word[0]}${word.slice(1).toLowerCase()}` : word;
-  for (const code of knowledgeOf(word === word.toUpperCase() ? titleCase : word, gazetteer)) features.push(`${p}${code}`);
+  for (const code of facts.knowledge) features.push(`${p}${code}`);
   if (offset === 0) {
     features.push(`0:W=${word}`);
     for (let n = 1; n <= 3 && n < word.length; n += 1) features.push(`0:pre${n}=${lower.slice(0, n)}`);

@@ -6,7 +6,7 @@ import { addWeights, loadShippedModel, type LinearModel } from '../ml/linear-mod
 import type { Doc } from '../doc/doc.js';
 import type { Gazetteer } from '../knowledge/gazetteer.js';
 import {
-  LABELS, OFFSETS, contextFeatures, contextKey, docFacts, formFeatures, gazetteerTags, shapeOf, transitionFeatures,
+  LABELS, OFFSETS, contextFeatures, contextKey, docFacts, formFacts, formFeatures, gazetteerTags, transitionFeatures,
   type DocFacts,
 } from './features.js';
 
@@ -64,8 +64,9 @@ export class NerTagger {
     if (!cached) {
       if (this.forms.size >= MAX_CACHED_FORMS) this.forms.clear();
       const vectors = new Float32Array(OFFSETS.length * L);
-      OFFSETS.forEach((offset, k) => this.sum(formFeatures(word, offset, this.gazetteer), vectors, k * L));
-      cached = { vectors, transition: this.transition(shapeOf(word)) };
+      const facts = formFacts(word, this.gazetteer);
+      OFFSETS.forEach((offset, k) => this.sum(formFeatures(word, offset, this.gazetteer, facts), vectors, k * L));
+      cached = { vectors, transition: this.transition(facts.shape) };
       this.forms.set(word, cached);
     }
     return cached;

@@ -25,8 +25,12 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
   for (let i = 0; i + 1 < sorted.length; i += 1) {
     const m = sorted[i]!;
     const next = sorted[i + 1]!;
+    const acronym = textOf(next);
+    // Not "Todd Martin (U.S.)" in sports results: a known name in brackets is itself, and an
+    // acronym starts with its name's first letter.
     if (tokens[m.lastToken + 1]?.text === '(' && next.firstToken === m.lastToken + 2
-      && tokens[next.lastToken + 1]?.text === ')' && ACRONYM.test(textOf(next))) {
+      && tokens[next.lastToken + 1]?.text === ')' && ACRONYM.test(acronym)
+      && !gazetteer.names.has(acronym) && acronym[0] === textOf(m)[0]) {
       taughtBy.set(textOf(next), m);
       next.type = m.type;
     }
@@ -85,7 +89,8 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
 
   // A surname seen before its full name ("Kerry calls ..." in the headline, "John Kerry" later).
   for (const [key, c] of clusters) {
-    if (c.mentions.some((m) => textOf(m).includes(' '))) continue;
+    // Only a person's surname: "Jones" the company is not "Bill Jones".
+    if (c.mentions.some((m) => textOf(m).includes(' ') || m.type !== 'PERSON')) continue;
     const full = [...(personByLastWord.get(textOf(c.mentions[0]!)) ?? [])].filter((k) => k !== key && clusters.has(k));
     if (full.length === 1) {
       clusters.get(full[0]!)!.mentions.push(...c.mentions);

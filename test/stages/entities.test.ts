@@ -70,6 +70,21 @@ describe('entities in real sentences', () => {
   });
 });
 
+describe('aliases that are not', () => {
+  test('a country in brackets after a player (BBC tennis seedings) is the country, not the player’s acronym', () => {
+    const text = 'Men\'s seeds:\n1 Roger Federer (Swi)\n2 Andy Roddick (US)\n8 Andre Agassi (US)\n';
+    const entities = analyzeText(text).entities!;
+    const roddick = entities.find((e) => e.name === 'Andy Roddick');
+    expect(roddick?.aliases).toEqual(['Andy Roddick']);
+    expect(entities.find((e) => e.aliases.includes('US'))?.type).toBe('GPE');
+  });
+
+  test('"Free Syrian Army (FSA)" still teaches its acronym', () => {
+    const entities = analyzeText('Free Syrian Army (FSA) fighters in Western Syria denied it. The FSA is a loose alliance.').entities!;
+    expect(entities.find((e) => e.name === 'Free Syrian Army')?.aliases).toEqual(expect.arrayContaining(['FSA']));
+  });
+});
+
 describe('OntoNotes types beyond CoNLL’s four, on real sentences', () => {
   const typeOf = (sentence: string, name: string) => analyzeText(sentence).entities!.find((e) => e.name === name)?.type;
   test.each([

@@ -175,9 +175,18 @@ function train(articles, weights, onEpoch) {
   }
 }
 
+/** The averaged weights as the tagger reads a shipped model (labels, feature index, weights). */
+function asLinearModel(averaged) {
+  const index = new Map();
+  const buffer = new Float32Array(averaged.weights.size * L);
+  let i = 0;
+  for (const [feature, vector] of averaged.weights) { buffer.set(vector, i * L); index.set(feature, i * L); i += 1; }
+  return { labels: LABELS, index, weights: buffer };
+}
+
 /** Exact span-and-type F1 of a model over prepared articles (gold from the records). */
-function score(model, articles) {
-  const tagger = new NerTagger(model, gazetteer);
+function score(averaged, articles) {
+  const tagger = new NerTagger(asLinearModel(averaged), gazetteer);
   let tp = 0; let predicted = 0; let gold = 0;
   for (const { record, doc } of articles) {
     const goldSet = new Set(record.entities.map((e) => `${e.start}:${e.end}:${e.type}`));

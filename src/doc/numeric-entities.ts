@@ -146,3 +146,6 @@ export function findNumericEntities(tokens: Token[]): RawEntity[] {
   }
   return found;
 }
+
+/** Whether a word names a month ("March", "Sept."), from the same word list. */
+export const isMonth = (word: string): boolean => numericLexicon().months.has(word);

@@ -4,6 +4,7 @@
 // even where the tagger saw nothing, and their type wins.
 import type { Doc, EntityType, NameMention } from '../doc/doc.js';
 import type { Gazetteer, GazetteerEntry } from '../knowledge/gazetteer.js';
+import { isMonth } from '../doc/numeric-entities.js';
 import { gazetteerTags } from '../ner/features.js';
 import { spansOf, type NerTagger, type TaggedSpan } from '../ner/tagger.js';
 
@@ -150,10 +151,16 @@ export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagg
   const known = gazetteerTags(doc, gazetteer);
   const tagged = joinApostropheNames(doc, joinHyphens(doc, stripTitles(doc, gazetteer, spansOf(tagger.tag(doc, known)))));
   for (const span of spreadNames(doc, preferKnownNames(known, tagged))) {
+    // "The University of Michigan", "August National Association ...": the article or a month
+    // before an organisation's name is not part of it.
+    if (span.lastToken > span.firstToken && span.type === 'ORG' && (tokens[span.firstToken]!.lower === 'the' || isMonth(tokens[span.firstToken]!.text))) span.firstToken += 1;
     const start = tokens[span.firstToken]!.start;
-    const end = tokens[span.lastToken]!.end;
+    let end = tokens[span.lastToken]!.end;
     const surface = text.slice(start, end);
     const entry = gazetteer.names.get(surface);
+    // "... Lear Corp." ending a sentence: that full stop closes the sentence. (A possessive wink
+    // leaves on a word stays: it is more often a brand's own, "McDonald's", "Boatmen's".)
+    if (tokens[span.lastToken]!.text.endsWith('.') && span.lastToken === doc.sentences[tokens[span.lastToken]!.sentence]!.lastToken && end - start > 2) end -= 1;
     const words: string[] = [];
     for (let t = span.firstToken; t <= span.lastToken; t += 1) {
       words.push(tokens[t]!.text);
@@ -161,7 +168,7 @@ export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagg
     }
     mentions.push({
       start, end, firstToken: span.firstToken, lastToken: span.lastToken, kind: 'name',
-      type: fineType(span.type, words, entry, gazetteer), canonical: entry?.canonical ?? null,
+      type: fineType(span.type, words, entry ?? gazetteer.names.get(text.slice(start, end)), gazetteer), canonical: (entry ?? gazetteer.names.get(text.slice(start, end)))?.canonical ?? null,
     });
   }
   if (gazetteer.hasUserEntries) mentions.push(...findUserNames(doc, gazetteer, taken));

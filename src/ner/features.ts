@@ -169,14 +169,29 @@ function nameStarts(gazetteer: Gazetteer): Set<string> {
   return starts;
 }
 
+function isShouting(doc: Doc, sentence: { firstToken: number; lastToken: number }): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
+    const token = doc.tokens[t]!;
+    if (token.type !== 'word') continue;
+    words += 1;
+    if (token.text === token.text.toUpperCase() && CAPITAL.test(token.text)) capitals += 1;
+  }
+  return words >= 2 && capitals / words > 0.6;
+}
+
 export function gazetteerTags(doc: Doc, gazetteer: Gazetteer): string[] {
   const tags = new Array<string>(doc.tokens.length).fill('O');
   const starts = nameStarts(gazetteer);
   for (const sentence of doc.sentences) {
+    // An all-capitals headline ("SOUTH AFRICA WIN") is read in title case.
+    const shout = isShouting(doc, sentence);
+    const form = (s: string) => (shout ? s.replace(/\p{L}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : s);
     for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
-      if (!starts.has(doc.tokens[t]!.text)) continue;
+      if (!starts.has(form(doc.tokens[t]!.text))) continue;
       for (let end = Math.min(sentence.lastToken, t + 5); end > t; end -= 1) {
-        const entry = gazetteer.names.get(doc.text.slice(doc.tokens[t]!.start, doc.tokens[end]!.end));
+        const entry = gazetteer.names.get(form(doc.text.slice(doc.tokens[t]!.start, doc.tokens[end]!.end)));
         if (!entry) continue;
         tags[t] = `B-${entry.type}`;
         for (let k = t + 1; k <= end; k += 1) tags[k] = `I-${entry.type}`;

@@ -140,8 +140,11 @@ function preferKnownNames(tags: string[], spans: TaggedSpan[]): TaggedSpan[] {
     t = last;
   }
   if (!known.length) return spans;
-  const kept = spans.filter((s) => !known.some((k) => s.firstToken <= k.lastToken && k.firstToken <= s.lastToken));
-  return [...kept, ...known].sort((a, b) => a.firstToken - b.firstToken);
+  // A longer name the tagger found around a known one stays whole ("Hong Kong Open").
+  const around = (s: TaggedSpan, k: TaggedSpan) => s.firstToken <= k.firstToken && s.lastToken >= k.lastToken && s.lastToken - s.firstToken > k.lastToken - k.firstToken;
+  const knownKept = known.filter((k) => !spans.some((s) => around(s, k)));
+  const kept = spans.filter((s) => !knownKept.some((k) => s.firstToken <= k.lastToken && k.firstToken <= s.lastToken));
+  return [...kept, ...knownKept].sort((a, b) => a.firstToken - b.firstToken);
 }
 
 export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagger): NameMention[] {

@@ -55,7 +55,7 @@ describe('entities on the seed article', () => {
     expect(seed.entities!.reduce((sum, e) => sum + e.salience, 0)).toBeCloseTo(1, 1);
   });
 
-  test.failing('Dunkin’ Donuts is an organisation (typing by a trained model is issue #4)', () => {
+  test('Dunkin’ Donuts is an organisation', () => {
     expect(byName('Dunkin’ Donuts')[0]?.type).toBe('ORG');
   });
 });
@@ -101,7 +101,7 @@ describe('OntoNotes types beyond CoNLL’s four, on real sentences', () => {
     expect(typeOf(sentence, name)).toBe(type);
   });
 
-  test.failing('a river is a LOC (the tagger calls "River Thames" an organisation)', () => {
+  test('a river is a LOC ("River Thames")', () => {
     expect(typeOf('Flood warnings were issued along the River Thames and the Persian Gulf coast.', 'River Thames')).toBe('LOC');
   });
   test.failing('a law named with "Act" is a LAW (the tagger stops before "Act")', () => {

@@ -44,6 +44,7 @@ Examples:
   newslens analyze news/ -f jsonl | jq .title  a folder, one JSON line per article
   newslens quotes article.txt -f csv           just the quotes, as CSV
   newslens article.txt --target Assad          the tone toward a target
+  newslens news/ -f html > report.html         a page: highlighted text, quotes, stance graph
   cat records.jsonl | newslens - --input-format jsonl -f jsonl
 
 Exit status: 0 all inputs analysed, 1 some input failed (the rest were printed), 2 usage error.`;
@@ -62,6 +63,14 @@ function addOptions(command: Command): Command {
     .option('--gazetteer <file>', 'a JSON file of your own entities and aliases (repeatable; format in the README)', collect, [])
     .option('--max-chars <n>', `longest article analysed; longer ones are a too-large error (default ${DEFAULT_MAX_CHARS})`, positiveInt('--max-chars'), DEFAULT_MAX_CHARS);
 }
+
+const SUMMARY_EXAMPLES = `
+Examples:
+  newslens summary news/                       top entities, speakers and stances as tables
+  newslens summary news/ -f html > corpus.html the stance network drawn as a graph
+  newslens summary feed.jsonl --target Iraq -f json
+                                               tone toward Iraq by month (JSONL records with "date")
+  newslens summary news/ --top 20 -f csv       one row per entity, speaker, stance and target`;
 
 interface ParsedOptions {
   format?: FormatName; inputFormat: InputFormat; only?: Part[]; target: string[]; jobs: number; ext: string;
@@ -89,7 +98,8 @@ export function buildProgram(version: string, onRun: (options: RunOptions) => vo
   addOptions(program.command('quotes').description('shorthand for analyze --only quotes')).action(wire('analyze', ['quotes']));
   addOptions(program.command('stance').description('shorthand for analyze --only stances')).action(wire('analyze', ['stances']));
   addOptions(program.command('summary').description('one aggregate over all inputs: top entities, speakers, stance network'))
-    .option('--top <n>', 'how many items each list keeps', positiveInt('--top'), 50).action(wire('summary'));
+    .option('--top <n>', 'how many items each list keeps', positiveInt('--top'), 50).action(wire('summary'))
+    .addHelpText('after', SUMMARY_EXAMPLES);
   program.addHelpText('after', EXAMPLES);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run newslens --help for usage)');
   return program;

@@ -3,6 +3,7 @@
 // ("CLAUSE, Graham said")? A three-class linear model over the word and its neighbours, trained on
 // PolNeAR train by scripts/train-quotes.js; the spans and speakers are then read by rules.
 import type { Doc } from '../doc/doc.js';
+import { NameSink, type FeatureSink } from '../ml/feature-sink.js';
 import { loadShippedModel, type LinearModel } from '../ml/linear-model.js';
 
 export const ATTRIBUTION_LABELS = ['none', 'after', 'before'] as const;
@@ -56,8 +57,11 @@ export function hasFiniteVerb(doc: Doc, from: number, last: number): boolean {
 
 const QUOTE_MARK = /["“”„«»]/;
 
+/** Templates whose feature joins two values ("w+n1p=said|SCONJ"). */
+export const CUE_PAIR_TEMPLATES: ReadonlySet<string> = new Set(['n1p+n2p', 'w+n1p', 'n1+n2', 'p1+w', 'subj+w']);
+
 /** Features of word t as a cue: itself, its neighbours, and the shape of the sentence around it. */
-export function cueFeatures(doc: Doc, t: number, lexicon: CueLexicon): string[] {
+export function emitCueFeatures(doc: Doc, t: number, lexicon: CueLexicon, sink: FeatureSink): void {
   const { tokens } = doc;
   const token = tokens[t]!;
   const sentence = doc.sentences[token.sentence]!;
@@ -67,34 +71,57 @@ export function cueFeatures(doc: Doc, t: number, lexicon: CueLexicon): string[] 
   const next2 = at(t + 2);
   const prev = at(t - 1);
   const prev2 = at(t - 2);
-  const features = ['bias', `w=${lower}`, `p=${token.pos}`, `suf3=${lower.slice(-3)}`,
-    `n1=${next?.lower ?? '</s>'}`, `n1p=${next?.pos ?? '</s>'}`, `n2p=${next2?.pos ?? '</s>'}`, `n1p+n2p=${next?.pos}|${next2?.pos}`,
-    `p1=${prev?.lower ?? '<s>'}`, `p1p=${prev?.pos ?? '<s>'}`, `p2p=${prev2?.pos ?? '<s>'}`, `w+n1p=${lower}|${next?.pos ?? '</s>'}`];
-  if (lexicon.forms.has(lower)) features.push('lex', `lex+n1p=${next?.pos ?? '</s>'}`);
-  if (lexicon.objectNotSpeaker.has(lower)) features.push('listener');
-  for (let k = t + 1; k <= t + 3; k += 1) if (at(k)?.lower === 'that') { features.push(`that+${k - t}`); break; }
-  if (hasFiniteVerb(doc, t, sentence.lastToken)) features.push('clause', `clause+lex=${lexicon.forms.has(lower)}`);
+  const nextPos = next?.pos ?? '</s>';
+  sink.add('bias');
+  sink.add('w', lower);
+  sink.add('p', token.pos);
+  sink.add('suf3', lower.slice(-3));
+  sink.add('n1', next?.lower ?? '</s>');
+  sink.add('n1p', nextPos);
+  sink.add('n2p', next2?.pos ?? '</s>');
+  sink.pair('n1p+n2p', String(next?.pos), String(next2?.pos));
+  sink.add('p1', prev?.lower ?? '<s>');
+  sink.add('p1p', prev?.pos ?? '<s>');
+  sink.add('p2p', prev2?.pos ?? '<s>');
+  sink.pair('w+n1p', lower, nextPos);
+  const inLexicon = lexicon.forms.has(lower);
+  if (inLexicon) { sink.add('lex'); sink.add('lex+n1p', nextPos); }
+  if (lexicon.objectNotSpeaker.has(lower)) sink.add('listener');
+  for (let k = t + 1; k <= t + 3; k += 1) if (at(k)?.lower === 'that') { sink.add(THAT_AT[k - t]!); break; }
+  if (hasFiniteVerb(doc, t, sentence.lastToken)) { sink.add('clause'); sink.add('clause+lex', inLexicon ? 'true' : 'false'); }
   // "CLAUSE, X said.": a comma shortly before and the sentence ending shortly after.
   let comma = 0;
   for (let k = t - 1; k >= sentence.firstToken && t - k <= 6; k -= 1) if (tokens[k]!.text === ',') { comma = t - k; break; }
   const toEnd = sentence.lastToken - t;
-  if (comma) features.push(`comma-${Math.min(comma, 4)}`, `comma+end=${Math.min(toEnd, 3)}`);
-  if (lower.endsWith('ing') && prev?.text === ',') features.push('participle');
+  if (comma) { sink.add(COMMA_AT[Math.min(comma, 4)]!); sink.add('comma+end', DIGIT[Math.min(toEnd, 3)]); }
+  if (lower.endsWith('ing') && prev?.text === ',') sink.add('participle');
   const position = t - sentence.firstToken;
-  features.push(`at=${position === 0 ? 0 : position <= 2 ? 2 : position <= 6 ? 6 : 9}`, `end=${Math.min(toEnd, 4)}`);
-  let marks = 0;
-  for (let k = sentence.firstToken; k <= sentence.lastToken; k += 1) if (QUOTE_MARK.test(tokens[k]!.text)) marks += 1;
-  if (marks) features.push('quoted');
-  if (prev && (prev.pos === 'AUX' || prev.lower === 'not' || prev.lower === "n't")) features.push(`aux=${prev.lower}`);
-  features.push(`n1+n2=${next?.lower ?? '</s>'}|${next2?.lower ?? '</s>'}`, `n2=${next2?.lower ?? '</s>'}`, `p1+w=${prev?.lower ?? '<s>'}|${lower}`);
+  sink.add('at', DIGIT[position === 0 ? 0 : position <= 2 ? 2 : position <= 6 ? 6 : 9]);
+  sink.add('end', DIGIT[Math.min(toEnd, 4)]);
+  for (let k = sentence.firstToken; k <= sentence.lastToken; k += 1) if (QUOTE_MARK.test(tokens[k]!.text)) { sink.add('quoted'); break; }
+  if (prev && (prev.pos === 'AUX' || prev.lower === 'not' || prev.lower === "n't")) sink.add('aux', prev.lower);
+  sink.pair('n1+n2', next?.lower ?? '</s>', next2?.lower ?? '</s>');
+  sink.add('n2', next2?.lower ?? '</s>');
+  sink.pair('p1+w', prev?.lower ?? '<s>', lower);
   // Who could be speaking: a name, pronoun or noun just before (past an auxiliary or adverb).
   for (let k = t - 1; k >= sentence.firstToken && t - k <= 3; k -= 1) {
     const pos = tokens[k]!.pos;
-    if (pos === 'PROPN' || pos === 'PRON' || pos === 'NOUN') { features.push(`subj=${pos}`, `subj+w=${pos}|${lower}`); break; }
+    if (pos === 'PROPN' || pos === 'PRON' || pos === 'NOUN') { sink.add('subj', pos); sink.pair('subj+w', pos, lower); break; }
     if (pos !== 'AUX' && pos !== 'ADV' && pos !== 'PART') break;
   }
-  if (token.sentence === 0) features.push('headline');
-  return features;
+  if (token.sentence === 0) sink.add('headline');
+}
+
+/** Small numbers as feature values, without building a string each time. */
+const DIGIT = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+const THAT_AT = ['', 'that+1', 'that+2', 'that+3'];
+const COMMA_AT = ['', 'comma-1', 'comma-2', 'comma-3', 'comma-4'];
+
+/** The feature names of word t as a cue (training reads these). */
+export function cueFeatures(doc: Doc, t: number, lexicon: CueLexicon): string[] {
+  const sink = new NameSink();
+  emitCueFeatures(doc, t, lexicon, sink);
+  return sink.names;
 }
 
 /** The cue word of a gold cue span, as training reads it: its last verb, else "according", else its last noun. */

@@ -6,8 +6,8 @@
 import type { Doc, EntityCluster, QuoteAnnotation, Span } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
 import { tokenAt } from '../doc/spans.js';
-import { probabilities } from '../ml/linear-model.js';
-import { cueFeatures, isCandidate, likelyCueWords, shippedAttributionModel } from '../quotes/attribution-model.js';
+import { ScoreSink } from '../ml/feature-sink.js';
+import { CUE_PAIR_TEMPLATES, emitCueFeatures, isCandidate, likelyCueWords, shippedAttributionModel } from '../quotes/attribution-model.js';
 
 /** A word is read as a cue of reported speech when the model gives it at least this probability. */
 const MIN_CUE_PROBABILITY = 0.5;
@@ -207,10 +207,12 @@ function findIndirect(
   // probable ones are kept.
   const model = shippedAttributionModel();
   const cueWords = likelyCueWords(model);
+  const scorer = new ScoreSink(model, CUE_PAIR_TEMPLATES);
   const readings: (QuoteAnnotation & { p: number; cueToken: number })[] = [];
   for (let c = sentence.firstToken; c < sentence.lastToken; c += 1) {
     if (covered[c] || !isCandidate(doc, c, lexicon, cueWords)) continue;
-    const p = probabilities(model, cueFeatures(doc, c, lexicon));
+    emitCueFeatures(doc, c, lexicon, scorer.reset());
+    const p = scorer.probabilities();
     const side = p[AFTER]! >= p[BEFORE]! ? AFTER : BEFORE;
     if (p[side]! < MIN_CUE_PROBABILITY) continue;
     const cueToken = tokens[c]!;

@@ -202,3 +202,28 @@ describe('more shapes of attribution', () => {
     expect(quotesOf(text).filter((q) => q.cue === 'urge')).toEqual([]);
   });
 });
+
+describe('feature sinks (src/ml/feature-sink.ts)', () => {
+  test('scoring through the template index gives the same probabilities as the feature names, on every word of the seed', async () => {
+    const { buildDoc } = await import('../../dist/doc/build-doc.js');
+    const { probabilities } = await import('../../dist/ml/linear-model.js');
+    const { ScoreSink } = await import('../../dist/ml/feature-sink.js');
+    const { CUE_PAIR_TEMPLATES, cueFeatures, emitCueFeatures, shippedAttributionModel } = await import('../../dist/quotes/attribution-model.js');
+    const { buildReportingLexicon } = await import('../../dist/stages/find-quotes.js');
+    const { readFileSync } = await import('node:fs');
+    const { repoRoot, seedPath } = await import('../helpers/paths.js');
+    const lexicon = buildReportingLexicon(JSON.parse(readFileSync(`${repoRoot}src/lexicons/reporting-verbs.json`, 'utf8')));
+    const model = shippedAttributionModel();
+    const sink = new ScoreSink(model, CUE_PAIR_TEMPLATES);
+    const doc = buildDoc(readFileSync(seedPath, 'utf8'));
+    let largest = 0;
+    for (let t = 0; t < doc.tokens.length; t += 1) {
+      const byName = probabilities(model, cueFeatures(doc, t, lexicon));
+      emitCueFeatures(doc, t, lexicon, sink.reset());
+      const bySink = sink.probabilities();
+      for (let k = 0; k < byName.length; k += 1) largest = Math.max(largest, Math.abs(byName[k]! - bySink[k]!));
+    }
+    expect(doc.tokens.length).toBeGreaterThan(400);
+    expect(largest).toBeLessThan(1e-9);
+  });
+});

@@ -110,6 +110,9 @@ export function emitCueFeatures(doc: Doc, t: number, lexicon: CueLexicon, sink: 
     if (pos !== 'AUX' && pos !== 'ADV' && pos !== 'PART') break;
   }
   if (token.sentence === 0) sink.add('headline');
+  // A quotation right after the cue ("said “...”") is a direct quote's, read elsewhere.
+  if ((next && QUOTE_MARK.test(next.text)) || (next?.text === ',' && next2 && QUOTE_MARK.test(next2.text))) sink.add('quote-next');
+  if (toEnd <= 1 && comma === 0) sink.add('ends-bare');
 }
 
 /** Small numbers as feature values, without building a string each time. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildDoc } from '../dist/doc/build-doc.js';
 import { tokenAt } from '../dist/doc/spans.js';
-import { inflect } from '../dist/knowledge/inflect.js';
+import { buildReportingLexicon } from '../dist/stages/find-quotes.js';
 import { ATTRIBUTION_LABELS, cueFeatures, cueHead, isCandidate } from '../dist/quotes/attribution-model.js';
 import { crossValidate, predict, trainPerceptron, writeLinearModel } from './lib/perceptron.js';
 
@@ -19,7 +19,7 @@ const out = option('--out', fileURLToPath(new URL('../src/models/', import.meta.
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
 
 const json = JSON.parse(readFileSync(new URL('../src/lexicons/reporting-verbs.json', import.meta.url), 'utf8'));
-const lexicon = { forms: new Set(json.verbs.flatMap(inflect)), objectNotSpeaker: new Set(json.objectNotSpeaker.flatMap(inflect)) };
+const lexicon = buildReportingLexicon(json);
 const AFTER = 1;
 const BEFORE = 2;
 

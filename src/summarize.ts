@@ -33,7 +33,7 @@ interface EntityGroup {
   lastArticle: number;
 }
 
-interface SpeakerTally { key: string; nominal: string | null; quotes: number; articles: number; sample: { id: string; text: string } }
+interface SpeakerTally { key: string; nominal: string | null; quotes: number; articles: number; sample: { id: string; text: string }; sampleNamed: boolean }
 interface StanceTally { holder: EntityGroup; target: EntityGroup; positive: number; negative: number; articles: number; lastArticle: number; examples: { id: string; start: number; end: number }[] }
 
 /**
@@ -125,8 +125,11 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
       const group = (q.speaker.entity && groupOf.get(q.speaker.entity)) || null;
       const key = group ? group.key : `nominal\u0000${q.speaker.name.toLowerCase()}`;
       let tally = speakers.get(key);
-      if (!tally) speakers.set(key, (tally = { key, group, nominal: group ? null : q.speaker.name, quotes: 0, articles: 0, sample: { id: result.id, text: q.text } }));
+      if (!tally) speakers.set(key, (tally = { key, group, nominal: group ? null : q.speaker.name, quotes: 0, articles: 0, sample: { id: result.id, text: q.text }, sampleNamed: false }));
       tally.quotes += 1;
+      // The sample is a direct quote where the speaker is named, when there is one: the surest reading.
+      const named = q.kind === 'direct' && q.speaker.mention !== null && !PRONOUNS.has(q.speaker.mention.text.toLowerCase());
+      if (named && !tally.sampleNamed) { tally.sample = { id: result.id, text: q.text }; tally.sampleNamed = true; }
       if (!spokeHere.has(key)) { spokeHere.add(key); tally.articles += 1; }
     }
     for (const st of result.stances ?? []) {

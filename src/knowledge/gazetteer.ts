@@ -28,6 +28,8 @@ export interface Gazetteer {
   lexicon: NameLexicon;
   /** First names and surnames: evidence for PERSON (human-names, @cspell/dict-people-names). */
   personNames: Set<string>;
+  /** First names that are given to one sex only in human-names' lists: "John" m, "Sandra" f. */
+  firstNameSex: Map<string, 'm' | 'f'>;
   /** Whether --gazetteer files added entries (found even where the tagger sees no name). */
   hasUserEntries: boolean;
 }
@@ -70,6 +72,20 @@ function loadPersonNames(): Set<string> {
   const words = readFileSync(new URL('dict/people-names.txt', pathToFileURL(manifest)), 'utf8');
   for (const line of words.split('\n')) if (/^\p{Lu}/u.test(line)) names.add(line.trim());
   return names;
+}
+
+function loadFirstNameSex(): Map<string, 'm' | 'f'> {
+  const human = require('human-names') as Record<string, string[]>;
+  const male = new Set<string>();
+  const female = new Set<string>();
+  for (const lang of ['En', 'Fr', 'De', 'Es', 'It', 'Nl']) {
+    for (const name of human[`male${lang}`] ?? []) male.add(name);
+    for (const name of human[`female${lang}`] ?? []) female.add(name);
+  }
+  const sex = new Map<string, 'm' | 'f'>();
+  for (const name of male) if (!female.has(name)) sex.set(name, 'm');
+  for (const name of female) if (!male.has(name)) sex.set(name, 'f');
+  return sex;
 }
 
 export function builtInGazetteer(): Gazetteer {
@@ -126,7 +142,7 @@ export function builtInGazetteer(): Gazetteer {
     locWords: new Set(json.locWords), eventWords: new Set(json.eventWords), lawWords: new Set(json.lawWords),
     languages: new Set(json.languages),
   };
-  builtIn = { names, lexicon, personNames: loadPersonNames(), hasUserEntries: false };
+  builtIn = { names, lexicon, personNames: loadPersonNames(), firstNameSex: loadFirstNameSex(), hasUserEntries: false };
   return builtIn;
 }
 
@@ -177,6 +193,6 @@ export function withUserEntries(base: Gazetteer, files: UserGazetteerFile[]): Ga
       for (const surface of [e.name, ...(e.aliases ?? [])]) names.set(surface, entry);
     }
   }
-  return { names, lexicon: base.lexicon, personNames: base.personNames, hasUserEntries: true };
+  return { names, lexicon: base.lexicon, personNames: base.personNames, firstNameSex: base.firstNameSex, hasUserEntries: true };
 }
 

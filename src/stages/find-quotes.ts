@@ -19,11 +19,14 @@ const BEFORE = 2;
 const NO_CONTENT = new Set(['nothing', 'little', 'much', 'more', 'so', 'too', 'very']);
 
 /** Inflected reporting verbs, from src/lexicons/reporting-verbs.json. */
-export interface ReportingLexicon { forms: Set<string>; objectNotSpeaker: Set<string> }
+export interface ReportingLexicon { forms: Set<string>; objectNotSpeaker: Set<string>; invertible: Set<string> }
 
 /** Inflected forms of the reporting verbs (says, said, saying, ...), built once from the lemma list. */
-export function buildReportingLexicon(json: { verbs: string[]; objectNotSpeaker: string[] }): ReportingLexicon {
-  return { forms: new Set(json.verbs.flatMap(inflect)), objectNotSpeaker: new Set(json.objectNotSpeaker.flatMap(inflect)) };
+export function buildReportingLexicon(json: { verbs: string[]; objectNotSpeaker: string[]; invertible: string[] }): ReportingLexicon {
+  return {
+    forms: new Set(json.verbs.flatMap(inflect)), objectNotSpeaker: new Set(json.objectNotSpeaker.flatMap(inflect)),
+    invertible: new Set(json.invertible.flatMap(inflect)),
+  };
 }
 
 /** A transcript's speaker label: "PENCE: ", "MR. TRUMP: ". */
@@ -96,6 +99,8 @@ const SPEAKING_TYPES = new Set(['PERSON', 'ORG', 'NORP', 'GPE', 'FAC', 'PRODUCT'
 /** How far from a quote its cue may be, in tokens. */
 const AFTER_WINDOW = 25;
 const SENTENCE_END_MARKS = new Set(['.', '!', '?']);
+/** Tokens of the longest attribution sentence after a quotation that closed its own sentence. */
+const SHORT_ATTRIBUTION = 14;
 const BEFORE_WINDOW = 15;
 const DASHES = new Set(['―', '—', '–', '-']);
 const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’', '«', '»', '„', "''", '``']);
@@ -142,6 +147,9 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     if (words < MIN_WORDS) continue;
     let attribution = findAttribution(doc, firstToken, lastToken, entityAtToken, lexicon);
     // “A,” she said, clapping. “B.” The next quotation of the paragraph, or of the next one, is hers too.
+    // But a person named earlier in this paragraph, before the quote, is its speaker rather than the
+    // previous quote's ("Ms Robinson ... tells Cockerell that she despaired ... “I used to ...”").
+    if (!attribution) attribution = namedBefore(doc, firstToken, entityAtToken, entities);
     if (!attribution && previous && paragraph - previous.paragraph <= 1) attribution = previous.attribution;
     if (attribution?.speaker) previous = { paragraph, attribution };
     quotes.push({ ...span, kind: 'direct', sentence, cue: attribution?.cue ?? null, speaker: attribution?.speaker ?? null });
@@ -343,7 +351,19 @@ function readEmbedded(doc: Doc, span: Span, firstToken: number, lastToken: numbe
   return 'scare';
 }
 
-interface Attribution { cue: Span; speaker: { span: Span; entity: number | null } | null }
+interface Attribution { cue: Span | null; speaker: { span: Span; entity: number | null } | null }
+
+/** The first person named in the quote's paragraph before it, as a speaker with no cue of its own. */
+function namedBefore(doc: Doc, firstToken: number, entityAtToken: Map<number, { entity: number; span: Span }>, entities: EntityCluster[]): Attribution | null {
+  const paragraph = doc.paragraphs[doc.sentences[doc.tokens[firstToken]!.sentence]!.paragraph]!;
+  const first = doc.sentences[paragraph.firstSentence]!.firstToken;
+  for (let t = first; t < firstToken; t += 1) {
+    const hit = entityAtToken.get(t);
+    if (!hit || entities[hit.entity]!.type !== 'PERSON') continue;
+    return { cue: null, speaker: { span: hit.span, entity: hit.entity } };
+  }
+  return null;
+}
 
 function findAttribution(
   doc: Doc, firstToken: number, lastToken: number,
@@ -370,6 +390,11 @@ function findAttribution(
     // The sentence that follows the quote ends here ("(D-Wis.)" does not): a cue further on is another statement's.
     if (t > lastToken + 1 && brackets <= 0 && SENTENCE_END_MARKS.has(tokens[t]!.text)) break;
   }
+  // A quotation that ends its own sentence (“... Draconian.”) is followed by a new one: that is its
+  // attribution only when short ("Mr Howard said."), not "The film shows Mr Howard laughing at ...".
+  const closedSentence = SENTENCE_END_MARKS.has(doc.text[tokens[lastToken]!.end - 1] ?? '');
+  if (closedSentence && after.length && !SENTENCE_END_MARKS.has(tokens[after[after.length - 1]!]!.text)) after.length = 0;
+  else if (closedSentence && after.length > SHORT_ATTRIBUTION) after.length = 0;
   const before: number[] = [];
   for (let t = firstToken - 1; t >= paragraphStart && t >= firstToken - BEFORE_WINDOW; t -= 1) {
     if (t < firstToken - 1 && QUOTE_MARKS.has(tokens[t]!.text)) break;
@@ -432,7 +457,7 @@ function findSpeaker(
     return null;
   }
   // Inverted: "said Kerry", "said Mr. Burman", "said one Democratic source" (but "told Reuters" names the listener).
-  if (!lexicon.objectNotSpeaker.has(tokens[cue]!.lower)) {
+  if (lexicon.invertible.has(tokens[cue]!.lower)) {
     for (let k = cue + 1; k <= bounds.to && k - cue <= 3; k += 1) {
       const after = entityAtToken.get(k);
       if (after) return { span: after.span, entity: after.entity };

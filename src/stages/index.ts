@@ -27,7 +27,7 @@ const MAX_TONE_MENTIONS = 20;
 
 export const pronouns: Stage = {
   name: 'pronouns', needs: ['entities'], adds: 'pronouns',
-  run: (doc) => resolvePronouns(doc, doc.entities!),
+  run: (doc, { gazetteer }) => resolvePronouns(doc, doc.entities!, gazetteer.firstNameSex),
 };
 
 export const tone: Stage = {

@@ -9,7 +9,24 @@ const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his']);
 /** How many sentences back a pronoun looks for its person. */
 const WINDOW = 3;
 
-export function resolvePronouns(doc: Doc, entities: EntityCluster[]): void {
+const PRONOUN_SEX: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', she: 'f', her: 'f' };
+const TITLE_SEX: Record<string, 'm' | 'f'> = { Mr: 'm', 'Mr.': 'm', Sir: 'm', Lord: 'm', King: 'm', Prince: 'm', Mrs: 'f', 'Mrs.': 'f', Ms: 'f', 'Ms.': 'f', Miss: 'f', Lady: 'f', Dame: 'f', Queen: 'f', Princess: 'f' };
+
+/** A person's sex when the text or the name says it: a title before a mention, else a first name given to one sex only. */
+function sexOf(doc: Doc, entity: EntityCluster, firstNameSex: Map<string, 'm' | 'f'>): 'm' | 'f' | null {
+  for (const m of entity.mentions) {
+    const title = TITLE_SEX[doc.tokens[m.firstToken - 1]?.text ?? ''];
+    if (title) return title;
+  }
+  for (const m of entity.mentions) {
+    const first = doc.tokens[m.firstToken]!.text;
+    if (m.lastToken > m.firstToken && firstNameSex.has(first)) return firstNameSex.get(first)!;
+  }
+  return null;
+}
+
+export function resolvePronouns(doc: Doc, entities: EntityCluster[], firstNameSex: Map<string, 'm' | 'f'> = new Map()): void {
+  const sex = entities.map((e) => (e.type === 'PERSON' ? sexOf(doc, e, firstNameSex) : null));
   const personAt: { start: number; sentence: number; entity: number }[] = [];
   entities.forEach((e, i) => {
     if (e.type !== 'PERSON') return;
@@ -25,7 +42,9 @@ export function resolvePronouns(doc: Doc, entities: EntityCluster[]): void {
     const token = doc.tokens[t]!;
     if (token.pos !== 'PRON' || !PERSONAL.has(token.lower)) continue;
     const sentence = token.sentence;
-    const before = personAt.filter((p) => p.start < token.start);
+    // "she" is nobody known to be a man, "he" nobody known to be a woman.
+    const pronounSex = PRONOUN_SEX[token.lower];
+    const before = personAt.filter((p) => p.start < token.start && (!sex[p.entity] || sex[p.entity] === pronounSex));
     const inSentence = before.filter((p) => p.sentence === sentence);
     const window = inSentence.length ? inSentence : before.filter((p) => p.sentence >= sentence - WINDOW);
     if (!window.length) continue;

@@ -227,3 +227,26 @@ describe('feature sinks (src/ml/feature-sink.ts)', () => {
     expect(largest).toBeLessThan(1e-9);
   });
 });
+
+describe('a BBC paragraph about Michael Howard, his wife and Anne Robinson', () => {
+  // BBC politics: Cockerell's film on Michael Howard (the paragraph as published, cut after the ping pong answer).
+  const text = [
+    'Michael Howard has agreed to be filmed at home by Michael Cockerell.',
+    '',
+    'Ms Robinson, who presents The Weakest Link tells Cockerell that she despaired at his hardline image when he was home secretary in John Major\'s government. "I used to have to sit on my hands because he\'d get on television and give a passable impression of someone who\'d like to kick your cat or would put your baby in prison if he cried. I mean it was very, very Draconian." The film shows Mr Howard laughing at Rory Bremner\'s impression of him as Dracula, which he calls "good fun", apart from the serious falsehood of a comment suggesting he wants fewer black people in the UK. The film shows the private side of the Tory leader watching television at home or playing table tennis with his wife, ex-model Sandra. Asked if she enjoys a game of ping pong she confesses: "Yeah, it would be more enjoyable if I could win occasionally too, but otherwise it\'s quite fun."',
+  ].join('\n');
+  const quotes = analyzeText(text, {}, { only: ['entities', 'quotes'] }).quotes!;
+  const by = (start: string) => quotes.find((q) => q.text.startsWith(start))?.speaker?.name;
+
+  test('a quotation after a sentence naming a person is that person’s, not the previous speaker’s', () => {
+    expect(by('I used to have to sit on my hands')).toContain('Robinson');
+  });
+
+  test('"The film shows Mr Howard laughing ...": a name after a cue that does not invert is not the speaker', () => {
+    expect(by('I used to have to sit on my hands')).not.toContain('Howard');
+  });
+
+  test('"she confesses" is a woman: Sandra, not Michael Howard', () => {
+    expect(by('Yeah, it would be more enjoyable')).toBe('Sandra');
+  });
+});

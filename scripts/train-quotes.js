@@ -9,11 +9,11 @@ import { buildDoc } from '../dist/doc/build-doc.js';
 import { tokenAt } from '../dist/doc/spans.js';
 import { buildReportingLexicon } from '../dist/stages/find-quotes.js';
 import { ATTRIBUTION_LABELS, cueFeatures, cueHead, isCandidate } from '../dist/quotes/attribution-model.js';
-import { crossValidate, predict, trainPerceptron, writeLinearModel } from './lib/perceptron.js';
+import { crossValidate, nonZeroF1, trainPerceptron, writeLinearModel } from './lib/perceptron.js';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const epochs = Number(option('--epochs', 8)); // 3-fold CV cue F1 on train: 3 -> 67.3, 5 -> 67.9, 8 -> 68.7, 12 -> 68.7 (68.9 with quote-next)
+const epochs = Number(option('--epochs', 8)); // 3-fold CV cue F1 on train: 3 -> 67.3, 5 -> 67.9, 8 -> 68.7, 12 -> 68.7 (68.6 with today's features and lexicon)
 const folds = Number(option('--folds', 0));
 const out = option('--out', fileURLToPath(new URL('../src/models/', import.meta.url)));
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
@@ -58,16 +58,9 @@ console.log(`prepared ${items.length} candidate words from ${records.length} art
 
 /** F1 over cue words with the right side, the decision the quotes stage takes from the model. */
 function cueF1(model, held) {
-  let tp = 0; let predicted = 0; let gold = 0;
-  for (const x of held) {
-    const guess = predict(model, x.features);
-    if (guess) predicted += 1;
-    if (x.gold) gold += 1;
-    if (guess && guess === x.gold) tp += 1;
-  }
-  const p = tp / (predicted || 1); const r = tp / (gold || 1);
+  const { p, r, f1 } = nonZeroF1(model, held);
   console.log(`  P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)}`);
-  return (2 * p * r) / (p + r || 1);
+  return f1;
 }
 
 if (folds > 1) {

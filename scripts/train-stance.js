@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildDoc } from '../dist/doc/build-doc.js';
 import { tokenAt } from '../dist/doc/spans.js';
 import { STANCE_LABELS, stanceFeatures } from '../dist/stance/stance-model.js';
-import { crossValidate, macroF1, predict, trainPerceptron, writeLinearModel } from './lib/perceptron.js';
+import { crossValidate, macroF1, nonZeroF1, trainPerceptron, writeLinearModel } from './lib/perceptron.js';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -41,17 +41,7 @@ const items = readFileSync(`${data}/stance/dse-train.jsonl`, 'utf8').split('\n')
 console.log(`prepared ${items.length} pairs`);
 
 /** F1 over the directed non-neutral edges, the figure npm run eval reports. */
-function edgeF1(model, held) {
-  let tp = 0; let predicted = 0; let gold = 0;
-  for (const x of held) {
-    const guess = predict(model, x.features);
-    if (guess) predicted += 1;
-    if (x.gold) gold += 1;
-    if (guess && guess === x.gold) tp += 1;
-  }
-  const p = tp / (predicted || 1); const r = tp / (gold || 1);
-  return (2 * p * r) / (p + r || 1);
-}
+const edgeF1 = (model, held) => nonZeroF1(model, held).f1;
 
 if (folds > 1) {
   // DSE train repeats sentences: folds by sentence, so no sentence is on both sides.

@@ -63,6 +63,19 @@ export function macroF1(model, items, labels = [...Array(model.K).keys()]) {
   return f1s.reduce((a, b) => a + b, 0) / labels.length;
 }
 
+/** Precision, recall and F1 over the items whose label is not 0 (the "none" or "neutral" class). */
+export function nonZeroF1(model, items) {
+  let tp = 0; let predicted = 0; let gold = 0;
+  for (const x of items) {
+    const guess = predict(model, x.features);
+    if (guess) predicted += 1;
+    if (x.gold) gold += 1;
+    if (guess && guess === x.gold) tp += 1;
+  }
+  const p = tp / (predicted || 1); const r = tp / (gold || 1);
+  return { p, r, f1: (2 * p * r) / (p + r || 1) };
+}
+
 /** K-fold cross-validation: the mean of `score(model, heldOut)` over the folds. */
 export function crossValidate(items, folds, fit, score) {
   const scores = [];

@@ -75,21 +75,26 @@ const EVIDENCE = ['-', '', 'C', 'l', 'Cl'];
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 const CAPITAL = /^\p{Lu}/u;
 
+/** An all-capitals headline: most of its words in capitals. */
+function isShouting(doc: Doc, sentence: { firstToken: number; lastToken: number }): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
+    const token = doc.tokens[t]!;
+    if (token.type !== 'word') continue;
+    words += 1;
+    if (token.text === token.text.toUpperCase() && CAPITAL.test(token.text)) capitals += 1;
+  }
+  return words >= 2 && capitals / words > 0.6;
+}
+
 export function docFacts(doc: Doc): DocFacts {
   const capitalisedMidSentence = new Set<string>();
   const lowerCase = new Set<string>();
   const shouting = new Uint8Array(doc.sentences.length);
   const titleCase = new Uint8Array(doc.tokens.length);
   doc.sentences.forEach((sentence, s) => {
-    let words = 0;
-    let capitals = 0;
-    for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
-      const token = doc.tokens[t]!;
-      if (token.type !== 'word') continue;
-      words += 1;
-      if (token.text === token.text.toUpperCase() && CAPITAL.test(token.text)) capitals += 1;
-    }
-    shouting[s] = words >= 2 && capitals / words > 0.6 ? 1 : 0;
+    shouting[s] = isShouting(doc, sentence) ? 1 : 0;
     for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
       const token = doc.tokens[t]!;
       if (token.type !== 'word') continue;
@@ -167,18 +172,6 @@ function nameStarts(gazetteer: Gazetteer): Set<string> {
     startsOfNames.set(gazetteer, starts);
   }
   return starts;
-}
-
-function isShouting(doc: Doc, sentence: { firstToken: number; lastToken: number }): boolean {
-  let words = 0;
-  let capitals = 0;
-  for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
-    const token = doc.tokens[t]!;
-    if (token.type !== 'word') continue;
-    words += 1;
-    if (token.text === token.text.toUpperCase() && CAPITAL.test(token.text)) capitals += 1;
-  }
-  return words >= 2 && capitals / words > 0.6;
 }
 
 export function gazetteerTags(doc: Doc, gazetteer: Gazetteer): string[] {

@@ -219,6 +219,8 @@ function findIndirect(
   const readings: (QuoteAnnotation & { p: number; cueToken: number })[] = [];
   for (let c = sentence.firstToken; c < sentence.lastToken; c += 1) {
     if (covered[c] || !isCandidate(doc, c, lexicon, cueWords)) continue;
+    // "the hotel known as “The Old Lodge”": a name given, not something said.
+    if (tokens[c + 1]?.lower === 'as' && (tokens[c - 1]?.pos === 'NOUN' || tokens[c - 1]?.pos === 'PROPN')) continue;
     emitCueFeatures(doc, c, lexicon, scorer.reset());
     const p = scorer.probabilities();
     const side = p[AFTER]! >= p[BEFORE]! ? AFTER : BEFORE;
@@ -441,7 +443,7 @@ function inPurposeClause(doc: Doc, cue: number, first: number): boolean {
   return false;
 }
 
-const NOMINAL_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART']);
+const NOMINAL_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART', 'ADP']);
 
 function findSpeaker(
   doc: Doc, cue: number, bounds: { from: number; to: number },

@@ -56,6 +56,21 @@ describe('the HTML report escapes article text', () => {
   });
 });
 
+describe('the HTML report of several articles', () => {
+  test('a table of contents links every article, failed ones included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newslens-toc-'));
+    writeFileSync(join(dir, 'a.txt'), seedLines.join('\n'));
+    writeFileSync(join(dir, 'b.txt'), seedLines.slice(0, 8).join('\n'));
+    writeFileSync(join(dir, 'c.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x02, 0x00, 0x00]));
+    const page = run([dir, '-f', 'html', '-q']).stdout;
+    const toc = /<nav id="toc">(.*?)<\/nav>/s.exec(page)?.[1] ?? '';
+    const links = [...toc.matchAll(/href="#(a\d+)"/g)].map((m) => m[1]);
+    expect(links).toEqual(['a1', 'a2', 'a3']);
+    for (const id of links) expect(page).toContain(`<article id="${id}">`);
+    expect(toc).toContain('class="error"');
+  });
+});
+
 describe('newslens summary: tone toward a target over time', () => {
   // The seed cut into three dated records, as a JSONL feed would carry them.
   const feed = [['2015-11-02', seedLines.join('\n')], ['2015-12-01', seedLines.slice(0, 8).join('\n')], ['2015-12-20', seedLines.slice(8).join('\n')]]

@@ -128,9 +128,6 @@ export function shippedToneModel(): ToneModel {
   return shipped;
 }
 
-/** |mean(p(positive) - p(negative))| above this is positive or negative over several mentions. */
-const AGGREGATE_BAND = 0.15;
-
 /**
  * What one sentence contributes to every target in it, computed once: the summed wordFeatures of
  * all its words; running sums of far-left features (prefix[i]: words before firstToken + i) and of
@@ -252,17 +249,15 @@ function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64A
  */
 export function toneToward(doc: Doc, model: ToneModel, spans: Span[]): { label: ToneLabel; score: number } {
   if (!spans.length) return { label: 'neutral', score: 0 };
-  if (spans.length === 1) {
-    const p = targetProbabilities(doc, model, spans[0]!);
-    let best = 0;
-    for (let k = 1; k < K; k += 1) if (p[k]! > p[best]!) best = k;
-    return { label: TONE_LABELS[best]!, score: Math.round((p[2]! - p[0]!) * 1000) / 1000 };
-  }
-  let sum = 0;
+  // The mean of each label's probability over the mentions: its largest is the label (as for one
+  // mention), p(positive) - p(negative) the score. (A band on the score instead scores PerSenT dev
+  // 36.1 against 38.7.)
+  const mean = new Float64Array(K);
   for (const span of spans) {
     const p = targetProbabilities(doc, model, span);
-    sum += p[2]! - p[0]!;
+    for (let k = 0; k < K; k += 1) mean[k] += p[k]! / spans.length;
   }
-  const score = Math.round((sum / spans.length) * 1000) / 1000;
-  return { label: score > AGGREGATE_BAND ? 'positive' : score < -AGGREGATE_BAND ? 'negative' : 'neutral', score };
+  let best = 0;
+  for (let k = 1; k < K; k += 1) if (mean[k]! > mean[best]!) best = k;
+  return { label: TONE_LABELS[best]!, score: Math.round((mean[2]! - mean[0]!) * 1000) / 1000 };
 }

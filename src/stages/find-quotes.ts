@@ -3,7 +3,7 @@
 // from the nearest reporting verb in the quote's sentence: "..., Kerry said", "said Kerry",
 // "Kerry said: ...", "he said" (through the pronoun stage), "a senior official said".
 // First version: partial and indirect quotes are issue #5.
-import type { Doc, EntityCluster, QuoteAnnotation, Span } from '../doc/doc.js';
+import type { Doc, EntityCluster, NameMention, QuoteAnnotation, Span } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
 import { tokenAt } from '../doc/spans.js';
 import { ScoreSink } from '../ml/feature-sink.js';
@@ -162,7 +162,9 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
   }
   const indirect = doc.sentences.flatMap((_, s) => findIndirect(doc, s, entityAtToken, lexicon, covered)
     .filter((q) => !covered[tokenAt(doc, q.start)] && !covered[tokenAt(doc, q.end - 1)]));
-  return [...quotes, ...indirect].sort((a, b) => a.start - b.start);
+  const all = [...quotes, ...indirect].sort((a, b) => a.start - b.start);
+  for (const q of all) if (q.speaker && q.speaker.entity === null) q.speaker.entity = subjectOrganisation(doc, q.speaker.span, entities, all);
+  return all;
 }
 
 /** A comma followed by one of these ends a reported clause (", while the USA ...", ", which ..."). */
@@ -351,6 +353,36 @@ function readEmbedded(doc: Doc, span: Span, firstToken: number, lastToken: numbe
     return { content: { start: sentence.start, end: tokens[comma]!.start }, cueToken: t, speakerBounds: { from: comma + 1, to: sentence.lastToken } };
   }
   return 'scare';
+}
+
+/**
+ * "Yukos said it would appeal. It also said ...": an "it" speaker is an organisation that is a subject
+ * before it in its own sentence, else the one that opens the sentence before as its subject, and only then (a
+ * looser reading, the organisation named last anywhere near, was right in 5 of 14 sampled BBC cases).
+ * The mention stays the pronoun, as "he said" keeps "he".
+ */
+function subjectOrganisation(doc: Doc, speaker: Span, entities: EntityCluster[], quotes: QuoteAnnotation[]): number | null {
+  if (doc.text.slice(speaker.start, speaker.end).toLowerCase() !== 'it') return null;
+  const sentence = doc.tokens[tokenAt(doc, speaker.start)]!.sentence;
+  if (sentence === 0) return null;
+  // "Porsche may join the race, although it insists ...": the first organisation of the same
+  // sentence that is the subject of a verb, outside quotation marks.
+  const first = doc.sentences[sentence]!.firstToken;
+  const isSubject = (m: NameMention) => ['VERB', 'AUX'].includes(doc.tokens[m.lastToken + 1]?.pos ?? '');
+  const quoted = (m: NameMention) => quotes.some((q) => q.kind === 'direct' && q.start <= m.start && m.end <= q.end);
+  let earliest: { entity: number; start: number } | null = null;
+  entities.forEach((e, i) => {
+    if (e.type !== 'ORG') return;
+    for (const m of e.mentions) {
+      if (m.kind !== 'name' || m.firstToken < first || m.start >= speaker.start || !isSubject(m) || quoted(m)) continue;
+      if (!earliest || m.start < earliest.start) earliest = { entity: i, start: m.start };
+    }
+  });
+  if (earliest) return (earliest as { entity: number }).entity;
+  const opening = doc.sentences[sentence - 1]!.firstToken;
+  const found = entities.findIndex((e) => e.type === 'ORG' && e.mentions.some((m) => m.kind === 'name' && m.firstToken === opening
+    && ['VERB', 'AUX'].includes(doc.tokens[m.lastToken + 1]?.pos ?? '')));
+  return found >= 0 ? found : null;
 }
 
 interface Attribution { cue: Span | null; speaker: { span: Span; entity: number | null } | null }

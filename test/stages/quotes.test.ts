@@ -250,3 +250,18 @@ describe('a BBC paragraph about Michael Howard, his wife and Anne Robinson', () 
     expect(by('Yeah, it would be more enjoyable')).toBe('Sandra');
   });
 });
+
+describe('"it said": the organisation speaking (BBC business sentences)', () => {
+  test.each([
+    ['Yukos said it would consider its options in light of the ruling. However, it claimed that the court had backed its argument in four out of five key issues.', 'Yukos'],
+    ['GM has a hybrid pickup on the market. Even sports car maker Porsche may join the race, although it insists it is still considering whether to hybridise its Cayenne SUV.', 'Porsche'],
+  ])('%s', (text, organisation) => {
+    const quote = quotesOf(text).find((q) => q.speaker?.mention?.text === 'it');
+    expect(quote?.speaker?.name).toBe(organisation);
+  });
+
+  test('an organisation only named inside a quotation or as an object is no antecedent', () => {
+    const text = 'It has cash available, after getting A$846m from selling property business Lensworth, but it has said it will not buy a rival.';
+    expect(quotesOf(text).filter((q) => q.speaker?.name === 'Lensworth')).toEqual([]);
+  });
+});

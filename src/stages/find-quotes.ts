@@ -1,8 +1,9 @@
-// Direct quotes and their speakers. Quotation marks are paired within a paragraph (a quote may run on
-// into the next paragraph when that one opens with a mark, the news convention); the speaker comes
-// from the nearest reporting verb in the quote's sentence: "..., Kerry said", "said Kerry",
-// "Kerry said: ...", "he said" (through the pronoun stage), "a senior official said".
-// First version: partial and indirect quotes are issue #5.
+// Quotes and their speakers. Direct quotes: quotation marks paired within a paragraph (a quote may
+// run on into the next paragraph when that one opens with a mark, the news convention; a transcript
+// gives one quote a turn); the speaker comes from the nearest reporting verb: "..., Kerry said",
+// "said Kerry", "Kerry said: ...", "he said" (through the pronoun stage), "a senior official said".
+// Partial quotes: quoted words inside the writer's own reported clause. Indirect quotes: reported
+// speech without marks, its cue read by the trained model of src/quotes/attribution-model.ts.
 import type { Doc, EntityCluster, NameMention, QuoteAnnotation, Span } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
 import { tokenAt } from '../doc/spans.js';
@@ -95,7 +96,6 @@ const trim = (text: string) => (s: Span): Span => {
 
 /** Entity types that can speak: not dates, amounts or numbers ("said Monday" is not Monday speaking). */
 const SPEAKING_TYPES = new Set(['PERSON', 'ORG', 'NORP', 'GPE', 'FAC', 'PRODUCT', 'WORK_OF_ART', 'EVENT', 'LAW', 'LOC']);
-/** Reporting verbs whose object is the listener, never the speaker ("Figueroa told USA Today"). */
 /** How far from a quote its cue may be, in tokens. */
 const AFTER_WINDOW = 25;
 const SENTENCE_END_MARKS = new Set(['.', '!', '?']);
@@ -160,7 +160,8 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     for (let t = tokenAt(doc, q.start); t <= tokenAt(doc, q.end - 1); t += 1) covered[t] = 1;
     if (q.cue) covered[tokenAt(doc, q.cue.start)] = 1;
   }
-  const indirect = doc.sentences.flatMap((_, s) => findIndirect(doc, s, entityAtToken, lexicon, covered)
+  const reader: CueReader = { words: likelyCueWords(shippedAttributionModel()), scorer: new ScoreSink(shippedAttributionModel(), CUE_PAIR_TEMPLATES) };
+  const indirect = doc.sentences.flatMap((_, s) => findIndirect(doc, s, entityAtToken, lexicon, reader, covered)
     .filter((q) => !covered[tokenAt(doc, q.start)] && !covered[tokenAt(doc, q.end - 1)]));
   const all = [...quotes, ...indirect].sort((a, b) => a.start - b.start);
   for (const q of all) if (q.speaker && q.speaker.entity === null) q.speaker.entity = subjectOrganisation(doc, q.speaker.span, entities, all);
@@ -175,8 +176,11 @@ const CLAUSE_BREAKERS = new Set(['while', 'although', 'though', 'but', 'whereas'
  * "X told reporters CLAUSE", "CLAUSE, X said.", "according to X, CLAUSE", "..., saying CLAUSE".
  * A reported clause is kept only with a speaker before its cue, so "the plan said to ..." is not one.
  */
+/** The cue model's scorer and the words worth scoring, made once per article. */
+interface CueReader { words: Set<string>; scorer: ScoreSink }
+
 function findIndirect(
-  doc: Doc, s: number, entityAtToken: Map<number, { entity: number; span: Span }>, lexicon: ReportingLexicon, covered: Uint8Array,
+  doc: Doc, s: number, entityAtToken: Map<number, { entity: number; span: Span }>, lexicon: ReportingLexicon, reader: CueReader, covered: Uint8Array,
 ): QuoteAnnotation[] {
   const { tokens } = doc;
   const sentence = doc.sentences[s]!;
@@ -215,9 +219,7 @@ function findIndirect(
   // Other cues: the trained model says whether a word reports speech and on which side the content
   // is. Readings may overlap ("rejected the outcome ..., saying it had no right ..."): the most
   // probable ones are kept.
-  const model = shippedAttributionModel();
-  const cueWords = likelyCueWords(model);
-  const scorer = new ScoreSink(model, CUE_PAIR_TEMPLATES);
+  const { words: cueWords, scorer } = reader;
   const readings: (QuoteAnnotation & { p: number; cueToken: number })[] = [];
   for (let c = sentence.firstToken; c < sentence.lastToken; c += 1) {
     if (covered[c] || !isCandidate(doc, c, lexicon, cueWords)) continue;
@@ -251,8 +253,7 @@ function findIndirect(
       if (tokens[k]!.lower === 'that') { from = k; break; }
     }
     if (from >= sentence.lastToken || NO_CONTENT.has(tokens[from]!.lower)) continue;
-    const participle = cueToken.lower.endsWith('ing') && (tokens[c - 1]?.text === ',' || (tokens[c - 1]?.pos === 'ADV' && tokens[c - 2]?.text === ','));
-    const speaker = participle ? findParticipleSubject(doc, c, sentence.firstToken, entityAtToken) : findSpeaker(doc, c, { from: sentence.firstToken, to: c - 1 }, entityAtToken, lexicon);
+    const speaker = isParticipleCue(doc, c) ? findParticipleSubject(doc, c, sentence.firstToken, entityAtToken) : findSpeaker(doc, c, { from: sentence.firstToken, to: c - 1 }, entityAtToken, lexicon);
     // Nobody speaking is no reported speech ("The show was billed as ..."); nor is a purpose ("flew to Moscow to urge him ...").
     if ((!speaker && p[side]! < SURE_WITHOUT_SPEAKER) || inPurposeClause(doc, c, sentence.firstToken)) continue;
     const end = clauseEnd(from);
@@ -299,6 +300,13 @@ function findParticipleSubject(doc: Doc, cue: number, from: number, entityAtToke
 }
 
 const NOMINAL_PARTS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN']);
+
+/** ", saying ...", ", even suggesting ...": a participle after a comma reports for the main clause. */
+function isParticipleCue(doc: Doc, cue: number): boolean {
+  const { tokens } = doc;
+  if (!tokens[cue]!.lower.endsWith('ing')) return false;
+  return tokens[cue - 1]?.text === ',' || (tokens[cue - 1]?.pos === 'ADV' && tokens[cue - 2]?.text === ',');
+}
 
 const tokenSpan = (doc: Doc, t: number): Span => ({ start: doc.tokens[t]!.start, end: doc.tokens[t]!.end });
 
@@ -356,33 +364,30 @@ function readEmbedded(doc: Doc, span: Span, firstToken: number, lastToken: numbe
 }
 
 /**
- * "Yukos said it would appeal. It also said ...": an "it" speaker is an organisation that is a subject
- * before it in its own sentence, else the one that opens the sentence before as its subject, and only then (a
- * looser reading, the organisation named last anywhere near, was right in 5 of 14 sampled BBC cases).
- * The mention stays the pronoun, as "he said" keeps "he".
+ * "Yukos said it would appeal. It also said ...": an "it" speaker is the first organisation that is
+ * the subject of a verb before it in its own sentence (outside quotation marks), else the one that
+ * opens the sentence before as its subject. (Looser, the organisation named last anywhere near was
+ * right in 5 of 14 sampled BBC cases.) The mention stays the pronoun, as "he said" keeps "he".
  */
 function subjectOrganisation(doc: Doc, speaker: Span, entities: EntityCluster[], quotes: QuoteAnnotation[]): number | null {
   if (doc.text.slice(speaker.start, speaker.end).toLowerCase() !== 'it') return null;
   const sentence = doc.tokens[tokenAt(doc, speaker.start)]!.sentence;
   if (sentence === 0) return null;
-  // "Porsche may join the race, although it insists ...": the first organisation of the same
-  // sentence that is the subject of a verb, outside quotation marks.
   const first = doc.sentences[sentence]!.firstToken;
-  const isSubject = (m: NameMention) => ['VERB', 'AUX'].includes(doc.tokens[m.lastToken + 1]?.pos ?? '');
-  const quoted = (m: NameMention) => quotes.some((q) => q.kind === 'direct' && q.start <= m.start && m.end <= q.end);
-  let earliest: { entity: number; start: number } | null = null;
-  entities.forEach((e, i) => {
-    if (e.type !== 'ORG') return;
-    for (const m of e.mentions) {
-      if (m.kind !== 'name' || m.firstToken < first || m.start >= speaker.start || !isSubject(m) || quoted(m)) continue;
-      if (!earliest || m.start < earliest.start) earliest = { entity: i, start: m.start };
-    }
-  });
-  if (earliest) return (earliest as { entity: number }).entity;
   const opening = doc.sentences[sentence - 1]!.firstToken;
-  const found = entities.findIndex((e) => e.type === 'ORG' && e.mentions.some((m) => m.kind === 'name' && m.firstToken === opening
-    && ['VERB', 'AUX'].includes(doc.tokens[m.lastToken + 1]?.pos ?? '')));
-  return found >= 0 ? found : null;
+  const isSubject = (m: NameMention) => m.kind === 'name' && ['VERB', 'AUX'].includes(doc.tokens[m.lastToken + 1]?.pos ?? '');
+  const quoted = (m: NameMention) => quotes.some((q) => q.kind === 'direct' && q.start <= m.start && m.end <= q.end);
+  let sameSentence: { entity: number; start: number } | null = null;
+  let sentenceBefore: number | null = null;
+  for (let i = 0; i < entities.length; i += 1) {
+    if (entities[i]!.type !== 'ORG') continue;
+    for (const m of entities[i]!.mentions) {
+      if (!isSubject(m)) continue;
+      if (m.firstToken === opening) sentenceBefore ??= i;
+      if (m.firstToken >= first && m.start < speaker.start && !quoted(m) && (!sameSentence || m.start < sameSentence.start)) sameSentence = { entity: i, start: m.start };
+    }
+  }
+  return sameSentence?.entity ?? sentenceBefore;
 }
 
 interface Attribution { cue: Span | null; speaker: { span: Span; entity: number | null } | null }
@@ -449,8 +454,7 @@ function findAttribution(
       if (token.pos !== 'VERB' && token.pos !== 'AUX' && token.pos !== 'NOUN') continue;
       if (!lexicon.forms.has(token.lower)) continue;
       // ", accusing Washington of “...”": the participle's subject is the main clause's.
-      const participle = token.lower.endsWith('ing') && tokens[c - 1]?.text === ',';
-      const speaker = participle ? findParticipleSubject(doc, c, doc.sentences[token.sentence]!.firstToken, entityAtToken) : findSpeaker(doc, c, bounds, entityAtToken, lexicon);
+      const speaker = isParticipleCue(doc, c) ? findParticipleSubject(doc, c, doc.sentences[token.sentence]!.firstToken, entityAtToken) : findSpeaker(doc, c, bounds, entityAtToken, lexicon);
       return { cue: { start: token.start, end: token.end }, speaker };
     }
   }

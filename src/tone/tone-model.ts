@@ -80,18 +80,16 @@ function farFeatures(doc: Doc, t: number, side: 'L' | 'R'): string[] {
 }
 
 /**
- * The features that depend on where words stand relative to the target. With `far` false, words
- * more than NEAR tokens away are left out (the tagger adds them from per-sentence running sums).
+ * The features that depend on where words stand relative to the target. With `aroundWords` false the
+ * words of the sentence are left out: the tagger adds them from its per-word and per-sentence sums.
  */
-function positionalFeatures(doc: Doc, target: Span, far = true, facts?: SentenceFacts, nearWords = true): string[] {
+function positionalFeatures(doc: Doc, target: Span, facts?: SentenceFacts, aroundWords = true): string[] {
   const { tokens } = doc;
   const { first, last, sentence } = locate(doc, target);
   const { valences, quoteMarks } = facts ?? sentenceFacts(doc, sentence);
   const features = ['bias'];
   for (let t = first; t <= last; t += 1) if (tokens[t]!.type === 'word') features.push(`tw=${tokens[t]!.lower}`);
-  const from = far ? sentence.firstToken : Math.max(sentence.firstToken, first - NEAR);
-  const to = far ? sentence.lastToken : Math.min(sentence.lastToken, last + NEAR);
-  for (let t = from; t <= to && nearWords; t += 1) {
+  for (let t = sentence.firstToken; t <= sentence.lastToken && aroundWords; t += 1) {
     if (t >= first && t <= last) continue;
     const token = tokens[t]!;
     if (token.type !== 'word') continue;
@@ -146,7 +144,8 @@ const FAR_LEFT = K;
 const FAR_RIGHT = 2 * K;
 /** Then one vector per side and near bucket (L1, L3, L8, R1, R3, R8): the word at that distance. */
 const NEAR_BUCKETS = [1, 3, 8] as const;
-const NEAR_SLOT = (side: 'L' | 'R', b: number) => (3 + (side === 'L' ? 0 : 3) + NEAR_BUCKETS.indexOf(b as 1 | 3 | 8)) * K;
+const NEAR_INDEX: Record<number, number> = { 1: 0, 3: 1, 8: 2 };
+const NEAR_SLOT = (side: 'L' | 'R', b: number) => (3 + (side === 'L' ? 0 : 3) + NEAR_INDEX[b]!) * K;
 const SLOTS = 9;
 const wordCaches = new WeakMap<ToneModel, Map<string, WordVectors>>();
 /** Bounds the per-word cache of a long-running process (and so each worker's memory). */
@@ -235,7 +234,7 @@ function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64A
     const slot = t < first ? NEAR_SLOT('L', bucket(first - t)) : NEAR_SLOT('R', bucket(t - last));
     for (let k = 0; k < K; k += 1) scores[k] += v[slot + k]!;
   }
-  addWeights(model, positionalFeatures(doc, target, false, sums.facts, false), scores);
+  addWeights(model, positionalFeatures(doc, target, sums.facts, false), scores);
   const max = Math.max(...scores);
   let total = 0;
   for (let k = 0; k < K; k += 1) total += (scores[k] = Math.exp(scores[k]! - max));

@@ -160,10 +160,11 @@ export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagg
     const start = tokens[span.firstToken]!.start;
     let end = tokens[span.lastToken]!.end;
     const surface = text.slice(start, end);
-    const entry = gazetteer.names.get(surface);
     // "... Lear Corp." ending a sentence: that full stop closes the sentence. (A possessive wink
     // leaves on a word stays: it is more often a brand's own, "McDonald's", "Boatmen's".)
     if (tokens[span.lastToken]!.text.endsWith('.') && span.lastToken === doc.sentences[tokens[span.lastToken]!.sentence]!.lastToken && end - start > 2) end -= 1;
+    // Looked up as written ("U.S."), else as the trimmed name.
+    const entry = gazetteer.names.get(surface) ?? gazetteer.names.get(text.slice(start, end));
     const words: string[] = [];
     for (let t = span.firstToken; t <= span.lastToken; t += 1) {
       words.push(tokens[t]!.text);
@@ -171,7 +172,7 @@ export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagg
     }
     mentions.push({
       start, end, firstToken: span.firstToken, lastToken: span.lastToken, kind: 'name',
-      type: fineType(span.type, words, entry ?? gazetteer.names.get(text.slice(start, end)), gazetteer), canonical: (entry ?? gazetteer.names.get(text.slice(start, end)))?.canonical ?? null,
+      type: fineType(span.type, words, entry, gazetteer), canonical: entry?.canonical ?? null,
     });
   }
   if (gazetteer.hasUserEntries) mentions.push(...findUserNames(doc, gazetteer, taken));

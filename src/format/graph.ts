@@ -3,6 +3,7 @@
 // fixed, so the same graph always gives the same bytes.
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import { escapeHtml } from './escape.js';
+import { cut } from './table.js';
 
 export interface GraphNode {
   id: string;
@@ -86,7 +87,7 @@ export function stanceGraphSvg(nodes: GraphNode[], edges: GraphEdge[], options: 
 
   const nodeSvg = placed.map((p) => {
     const data = p.node.dataEntity ? ` data-e="${escapeHtml(p.node.dataEntity)}"` : '';
-    const label = p.node.label.length > 24 ? `${p.node.label.slice(0, 23)}…` : p.node.label;
+    const label = cut(p.node.label, 24);
     return `<g class="node ${escapeHtml(p.node.type)}"${data}><circle cx="${round(p.x!)}" cy="${round(p.y!)}" r="${round(p.radius)}"><title>${escapeHtml(`${p.node.label} (${p.node.type})`)}</title></circle>`
       + `<text x="${round(p.x!)}" y="${round(p.y! + p.radius + 13)}" text-anchor="middle">${escapeHtml(label)}</text></g>`;
   }).join('');

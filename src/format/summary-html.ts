@@ -3,6 +3,7 @@
 // month as a small bar chart. No script: the page is static.
 import type { Summary } from '../summarize.js';
 import { escapeHtml } from './escape.js';
+import { cut } from './table.js';
 import { GRAPH_STYLE, stanceGraphSvg, type GraphEdge, type GraphNode } from './graph.js';
 
 /** More edges than this and a drawing stops being readable; the table keeps them all. */
@@ -74,7 +75,7 @@ export function summaryHtml(s: Summary, counts: string): string {
     td(e.mentions, 'n'), td(`${e.tone.label} ${e.tone.score}`, e.tone.label),
   ])).join('');
   const speakers = s.speakers.map((sp) => row([td(sp.name), td(sp.quotes, 'n'), td(sp.articles, 'n'),
-    `<td>“${escapeHtml(sp.sample.text.length > 160 ? `${sp.sample.text.slice(0, 159)}…` : sp.sample.text)}”<br><span class="type">${escapeHtml(sp.sample.id)}</span></td>`])).join('');
+    `<td>“${escapeHtml(cut(sp.sample.text, 160))}”<br><span class="type">${escapeHtml(sp.sample.id)}</span></td>`])).join('');
   const stances = s.stances.map((st) => row([td(st.holder), td(st.target), td(st.label, st.label), td(st.positive, 'n'), td(st.negative, 'n'), td(st.articles, 'n')])).join('');
   const targets = s.targets.map((t) => `<h3>${escapeHtml(t.query)} <small class="neutral">${t.articles} articles: <span class="positive">${t.positive} positive</span>, ${t.neutral} neutral, <span class="negative">${t.negative} negative</span></small></h3>${toneByMonth(t.byDate)}`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -10,7 +10,7 @@ export const ATTRIBUTION_LABELS = ['none', 'after', 'before'] as const;
 export type AttributionLabel = (typeof ATTRIBUTION_LABELS)[number];
 
 let shipped: LinearModel | null = null;
-let cueWords: Set<string> | null = null;
+const cueWordsOf = new WeakMap<LinearModel, Set<string>>();
 
 /** src/models/attribution-*, loaded once. */
 export function shippedAttributionModel(): LinearModel {
@@ -23,8 +23,9 @@ export function shippedAttributionModel(): LinearModel {
  * "before" over "none"): the others are not worth scoring in full, which keeps the stage fast.
  */
 export function likelyCueWords(model: LinearModel): Set<string> {
+  let cueWords = cueWordsOf.get(model);
   if (cueWords) return cueWords;
-  cueWords = new Set();
+  cueWordsOf.set(model, (cueWords = new Set()));
   for (const [feature, offset] of model.index) {
     if (!feature.startsWith('w=')) continue;
     const none = model.weights[offset]!;
@@ -33,11 +34,10 @@ export function likelyCueWords(model: LinearModel): Set<string> {
   return cueWords;
 }
 
-
 /** The reporting lexicon as the features see it (src/lexicons/reporting-verbs.json, inflected). */
 export interface CueLexicon { forms: Set<string>; objectNotSpeaker: Set<string> }
 
-/** Words read as possible cues: verbs, the lexicon's nouns ("claim", "statement") and "according". */
+/** Words read as possible cues: verbs and the lexicon's nouns ("claim"); with `words`, only those or the lexicon's. */
 export function isCandidate(doc: Doc, t: number, lexicon: CueLexicon, words?: Set<string>): boolean {
   const token = doc.tokens[t]!;
   if (words && !words.has(token.lower) && !lexicon.forms.has(token.lower)) return false;

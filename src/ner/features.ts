@@ -75,6 +75,8 @@ const EVIDENCE = ['-', '', 'C', 'l', 'Cl'];
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 const CAPITAL = /^\p{Lu}/u;
 
+const LOWER = /\p{Ll}/u;
+
 /** An all-capitals headline: most of its words in capitals. */
 function isShouting(doc: Doc, sentence: { firstToken: number; lastToken: number }): boolean {
   let words = 0;
@@ -83,18 +85,29 @@ function isShouting(doc: Doc, sentence: { firstToken: number; lastToken: number 
     const token = doc.tokens[t]!;
     if (token.type !== 'word') continue;
     words += 1;
-    if (token.text === token.text.toUpperCase() && CAPITAL.test(token.text)) capitals += 1;
+    if (CAPITAL.test(token.text) && !LOWER.test(token.text)) capitals += 1;
   }
   return words >= 2 && capitals / words > 0.6;
+}
+
+const shoutingCache = new WeakMap<Doc, Uint8Array>();
+
+/** For each sentence of the Doc, 1 if it is an all-capitals headline; computed once per Doc. */
+function shoutingOf(doc: Doc): Uint8Array {
+  let shouting = shoutingCache.get(doc);
+  if (!shouting) {
+    shouting = Uint8Array.from(doc.sentences, (sentence) => (isShouting(doc, sentence) ? 1 : 0));
+    shoutingCache.set(doc, shouting);
+  }
+  return shouting;
 }
 
 export function docFacts(doc: Doc): DocFacts {
   const capitalisedMidSentence = new Set<string>();
   const lowerCase = new Set<string>();
-  const shouting = new Uint8Array(doc.sentences.length);
+  const shouting = shoutingOf(doc);
   const titleCase = new Uint8Array(doc.tokens.length);
   doc.sentences.forEach((sentence, s) => {
-    shouting[s] = isShouting(doc, sentence) ? 1 : 0;
     for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
       const token = doc.tokens[t]!;
       if (token.type !== 'word') continue;
@@ -177,9 +190,10 @@ function nameStarts(gazetteer: Gazetteer): Set<string> {
 export function gazetteerTags(doc: Doc, gazetteer: Gazetteer): string[] {
   const tags = new Array<string>(doc.tokens.length).fill('O');
   const starts = nameStarts(gazetteer);
-  for (const sentence of doc.sentences) {
+  const shouting = shoutingOf(doc);
+  for (const [s, sentence] of doc.sentences.entries()) {
     // An all-capitals headline ("SOUTH AFRICA WIN") is read in title case.
-    const shout = isShouting(doc, sentence);
+    const shout = shouting[s] === 1;
     const form = (s: string) => (shout ? s.replace(/\p{L}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : s);
     for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
       if (!starts.has(form(doc.tokens[t]!.text))) continue;

@@ -131,7 +131,11 @@ export function shippedToneModel(): ToneModel {
  * all its words; running sums of far-left features (prefix[i]: words before firstToken + i) and of
  * far-right ones (suffix[i]: words from firstToken + i on); its valence words and quote marks.
  */
-interface SentenceSums { words: Float64Array; prefix: Float64Array; suffix: Float64Array; facts: SentenceFacts }
+interface SentenceSums {
+  words: Float64Array; prefix: Float64Array; suffix: Float64Array; facts: SentenceFacts;
+  /** Each token's WordVectors (null for non-words), from the sentence's first token. */
+  vectors: (WordVectors | null)[];
+}
 const sentenceSums = new WeakMap<Doc, Map<number, SentenceSums>>();
 
 /**
@@ -155,11 +159,9 @@ const MAX_CACHED_WORDS = 50_000;
  * The three vectors of token t, cached per word form (and, for the few words with a valence, per
  * negated-or-not), so a sentence costs one lookup per word instead of building feature names.
  */
-function vectorsOf(doc: Doc, model: ToneModel, t: number): WordVectors | null {
+function vectorsOf(doc: Doc, model: ToneModel, cache: Map<string, WordVectors>, t: number): WordVectors | null {
   const token = doc.tokens[t]!;
   if (token.type !== 'word') return null;
-  let cache = wordCaches.get(model);
-  if (!cache) wordCaches.set(model, (cache = new Map()));
   const v = valenceAt(doc, t);
   const key = v === undefined ? token.lower : `${token.lower}\u0000${v}`;
   let vectors = cache.get(key);
@@ -192,8 +194,10 @@ function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
   const words = new Float64Array(K);
   const prefix = new Float64Array((n + 1) * K);
   const suffix = new Float64Array((n + 1) * K);
-  const vectors = [];
-  for (let i = 0; i < n; i += 1) vectors.push(vectorsOf(doc, model, sentence.firstToken + i));
+  let cache = wordCaches.get(model);
+  if (!cache) wordCaches.set(model, (cache = new Map()));
+  const vectors: (WordVectors | null)[] = [];
+  for (let i = 0; i < n; i += 1) vectors.push(vectorsOf(doc, model, cache, sentence.firstToken + i));
   for (let i = 0; i < n; i += 1) {
     const v = vectors[i];
     for (let k = 0; k < K; k += 1) {
@@ -205,7 +209,7 @@ function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
     const v = vectors[i];
     for (let k = 0; k < K; k += 1) suffix[i * K + k] = suffix[(i + 1) * K + k]! + (v ? v[FAR_RIGHT + k]! : 0);
   }
-  sums = { words, prefix, suffix, facts: sentenceFacts(doc, sentence) };
+  sums = { words, prefix, suffix, facts: sentenceFacts(doc, sentence), vectors };
   perDoc.set(index, sums);
   return sums;
 }
@@ -214,10 +218,11 @@ function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
 function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64Array {
   const { first, last, sentence } = locate(doc, target);
   const sums = sumsOf(doc, model, doc.tokens[first]!.sentence);
+  const vectorAt = (t: number) => sums.vectors[t - sentence.firstToken] ?? null;
   const scores = Float64Array.from(sums.words);
   const own = new Float64Array(K);
   for (let t = first; t <= last; t += 1) {
-    const v = vectorsOf(doc, model, t);
+    const v = vectorAt(t);
     if (v) for (let k = 0; k < K; k += 1) own[k] += v[WORD + k]!;
   }
   // Far words: those before first - NEAR and after last + NEAR.
@@ -229,7 +234,7 @@ function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64A
   // Words near the target, from the per-word cache; the rest of the positional features by name.
   for (let t = Math.max(sentence.firstToken, first - NEAR); t <= Math.min(sentence.lastToken, last + NEAR); t += 1) {
     if (t >= first && t <= last) continue;
-    const v = vectorsOf(doc, model, t);
+    const v = vectorAt(t);
     if (!v) continue;
     const slot = t < first ? NEAR_SLOT('L', bucket(first - t)) : NEAR_SLOT('R', bucket(t - last));
     for (let k = 0; k < K; k += 1) scores[k] += v[slot + k]!;

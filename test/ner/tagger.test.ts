@@ -24,6 +24,25 @@ describe('the shipped NER model', () => {
     expect(() => linearModelFromFiles(LABELS, `${LABELS.join('\t')}\nbias\n`, new Uint8Array(8))).toThrow('instead found 8');
   });
 
+  test('the form index sums exactly the weights of the form features training names', () => {
+    const seed = 'The Russian Federation’s foreign ministry attacked U.S. policy in Syria, accusing Washington of “dividing terrorists into good and bad”. Ban Ki-moon met al-Qaeda defectors; Dunkin’ Donuts, 1996-08-22, £600m, a=b, Counterterrorism.';
+    const words = buildDoc(seed).tokens.map((t) => t.text);
+    expect(words.length).toBeGreaterThan(30);
+    let weighted = 0;
+    for (const word of words) {
+      const byName = tagger.formVectorsByName(word);
+      const indexed = tagger.formVectors(word);
+      if (byName.some((w) => w !== 0)) weighted += 1;
+      for (let i = 0; i < byName.length; i += 1) expect(indexed[i]).toBeCloseTo(byName[i]!, 4);
+    }
+    expect(weighted).toBeGreaterThan(30);
+  });
+
+  test('lower-case stretches far from any capital are O and the rest is tagged as a whole sentence would be', () => {
+    const sentence = 'the talks went on for hours and nobody in the room said much, until Sergei Lavrov spoke.';
+    expect(spans(sentence)).toEqual(['Sergei Lavrov/PER']);
+  });
+
   test.each([
     ['US Secretary of State John Kerry flew in to Moscow today.', ['John Kerry/PER', 'Moscow/LOC']],
     ['He is due to have meetings with President Vladimir Putin and Foreign Minister Sergei Lavrov.', ['Vladimir Putin/PER', 'Sergei Lavrov/PER']],

@@ -73,7 +73,8 @@ async function execute(options: RunOptions): Promise<number> {
       yield item;
     }
   }
-  const batch = { jobs: options.jobs, only: options.only, targets: options.targets, gazetteers, includeText: format === 'html' };
+  // One article: a pool would only add the workers' start-up.
+  const batch = { jobs: single ? 1 : options.jobs, only: options.only, targets: options.targets, gazetteers, includeText: format === 'html' };
 
   try {
     if (options.command === 'summary') {

@@ -13,14 +13,20 @@ interface NumericLexicon {
 }
 
 let lexicon: NumericLexicon | null = null;
+/** Every word that can open a numeric entity without a digit in it: most tokens are neither. */
+let starters: Set<string> | null = null;
 
 function numericLexicon(): NumericLexicon {
   if (lexicon) return lexicon;
   const json = JSON.parse(readFileSync(new URL('../lexicons/numeric.json', import.meta.url), 'utf8')) as Record<string, string[] | string>;
   const sets = Object.fromEntries(Object.entries(json).filter(([key]) => key !== '_comment').map(([key, words]) => [key, new Set(words as string[])]));
   lexicon = sets as unknown as NumericLexicon;
+  const { currencySymbols, ordinals, months, weekdays, relativeDays, dateModifiers, numberWords } = lexicon;
+  starters = new Set([currencySymbols, ordinals, months, weekdays, relativeDays, dateModifiers, numberWords].flatMap((set) => [...set]));
   return lexicon;
 }
+
+const DIGIT = /\d/;
 
 const DIGITS = /^\d[\d,.]*$/;
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
@@ -62,9 +68,11 @@ export function findNumericEntities(tokens: Token[]): RawEntity[] {
     return end;
   };
 
+  const opens = starters!;
   for (let t = 0; t < tokens.length; t += 1) {
     const token = tokens[t]!;
     const { text, lower } = token;
+    if (!opens.has(text) && !opens.has(lower) && !DIGIT.test(text)) continue;
     const next = tokens[t + 1];
     // Money: "$1.13bn", "£600m", "US$5 billion".
     if (lex.currencySymbols.has(text) && sameSentence(t, t + 1) && (isNumber(t + 1) || MONEY_WITH_SCALE.test(next!.text))) {

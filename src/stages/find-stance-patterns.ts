@@ -9,7 +9,12 @@ const lexicon = JSON.parse(readFileSync(new URL('../lexicons/stance-patterns.jso
   allyNouns: string[]; withPhrases: string[]; demandVerbs: string[]; departureVerbs: string[];
 };
 const ALLY = new Set(lexicon.allyNouns);
-const WITH = lexicon.withPhrases.map((p) => p.split(' '));
+/** The "with" phrases by their first word, so most tokens cost one lookup. */
+const WITH = new Map<string, string[][]>();
+for (const phrase of lexicon.withPhrases) {
+  const words = phrase.split(' ');
+  WITH.set(words[0]!, [...(WITH.get(words[0]!) ?? []), words]);
+}
 const DEMAND = new Set(lexicon.demandVerbs.flatMap(inflect));
 const DEPART = new Set(lexicon.departureVerbs.flatMap(inflect));
 const POSSESSIVES = new Set(['its', 'his', 'her', 'their']);
@@ -52,7 +57,7 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
         push(holder, targetAfter(t + 1), 'positive', t, t);
       }
       // "common ground with Y": the subject holds it.
-      for (const phrase of WITH) {
+      for (const phrase of WITH.get(token.lower) ?? []) {
         if (phrase.every((word, k) => tokens[t + k]?.lower === word)) push(subject, targetAfter(t + phrase.length), 'positive', t, t + phrase.length - 1);
       }
       // "X insist that Y go"

@@ -23,20 +23,24 @@ const AGENTS = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: Set<string>): StanceAnnotation[] {
   const { tokens } = doc;
   // Every mention, pronouns included, by token: the target of "that he go" is a pronoun's person.
-  const entityAt = new Map<number, number>();
-  const startsAt = new Map<number, number>();
+  // The entity of each token (-1: none) and of each token that starts a mention.
+  const entityIndex = new Int32Array(tokens.length).fill(-1);
+  const startIndex = new Int32Array(tokens.length).fill(-1);
   entities.forEach((e, i) => {
     if (!AGENTS.has(e.type)) return;
     for (const m of e.mentions) {
-      for (let t = m.firstToken; t <= m.lastToken; t += 1) entityAt.set(t, i);
-      startsAt.set(m.firstToken, i);
+      entityIndex.fill(i, m.firstToken, m.lastToken + 1);
+      startIndex[m.firstToken] = i;
     }
   });
+  const at = (index: Int32Array, t: number) => (index[t] !== undefined && index[t]! >= 0 ? index[t] : undefined);
+  const entityAt = (t: number) => at(entityIndex, t);
+  const startsAt = (t: number) => at(startIndex, t);
   const found: StanceAnnotation[] = [];
   for (const sentence of doc.sentences) {
     // The sentence's subject: its first named agent.
     let subject: number | undefined;
-    for (let t = sentence.firstToken; t <= sentence.lastToken && subject === undefined; t += 1) subject = entityAt.get(t);
+    for (let t = sentence.firstToken; t <= sentence.lastToken && subject === undefined; t += 1) subject = entityAt(t);
     const push = (holder: number | undefined, target: number | undefined, label: 'positive' | 'negative', cueFirst: number, cueLast: number) => {
       if (holder === undefined || target === undefined || holder === target) return;
       found.push({ holder, target, label, cue: { start: tokens[cueFirst]!.start, end: tokens[cueLast]!.end }, sentence: tokens[cueFirst]!.sentence, evidence: { start: sentence.start, end: sentence.end } });
@@ -44,7 +48,7 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
     const targetAfter = (t: number): number | undefined => {
       let k = t;
       while (k <= sentence.lastToken && (titles.has(tokens[k]!.text) || tokens[k]!.pos === 'DET')) k += 1;
-      return startsAt.get(k);
+      return startsAt(k);
     };
     for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
       const token = tokens[t]!;
@@ -53,7 +57,7 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
         const before = tokens[t - 1]!;
         let holder: number | undefined;
         if (POSSESSIVES.has(before.lower)) holder = subject;
-        else if ((before.text === '’s' || before.text === "'s") && t >= 2) holder = entityAt.get(t - 2);
+        else if ((before.text === '’s' || before.text === "'s") && t >= 2) holder = entityAt(t - 2);
         push(holder, targetAfter(t + 1), 'positive', t, t);
       }
       // "common ground with Y": the subject holds it.
@@ -62,10 +66,10 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
       }
       // "X insist that Y go"
       if (DEMAND.has(token.lower) && tokens[t + 1]?.lower === 'that') {
-        const target = startsAt.get(t + 2);
+        const target = startsAt(t + 2);
         const verb = tokens[t + 3];
         let holder: number | undefined;
-        for (let k = t - 1; k >= sentence.firstToken && t - k <= 8 && holder === undefined; k -= 1) holder = entityAt.get(k);
+        for (let k = t - 1; k >= sentence.firstToken && t - k <= 8 && holder === undefined; k -= 1) holder = entityAt(k);
         if (verb && DEPART.has(verb.lower)) push(holder, target, 'negative', t, t + 3);
       }
     }

@@ -38,23 +38,30 @@ export function resolvePronouns(doc: Doc, entities: EntityCluster[], firstNameSe
   if (!personAt.length) return;
   personAt.sort((a, b) => a.start - b.start);
   const added: [number, NameMention][] = [];
+  // Person mentions before the current token: personAt[0..k), and how many each entity has there.
+  const counts = new Int32Array(entities.length);
+  let k = 0;
+  const window: { sentence: number; entity: number }[] = [];
   for (let t = 0; t < doc.tokens.length; t += 1) {
     const token = doc.tokens[t]!;
     if (token.pos !== 'PRON' || !PERSONAL.has(token.lower)) continue;
+    for (; k < personAt.length && personAt[k]!.start < token.start; k += 1) counts[personAt[k]!.entity] += 1;
     const sentence = token.sentence;
     // "she" is nobody known to be a man, "he" nobody known to be a woman.
     const pronounSex = PRONOUN_SEX[token.lower];
-    const before = personAt.filter((p) => p.start < token.start && (!sex[p.entity] || sex[p.entity] === pronounSex));
-    const inSentence = before.filter((p) => p.sentence === sentence);
-    const window = inSentence.length ? inSentence : before.filter((p) => p.sentence >= sentence - WINDOW);
+    const fits = (entity: number) => !sex[entity] || sex[entity] === pronounSex;
+    // People named earlier in this sentence; else in the WINDOW sentences before. Mentions are in
+    // text order, so either is a run at the end of personAt[0..k).
+    let from = sentence - WINDOW;
+    for (let i = k - 1; i >= 0 && personAt[i]!.sentence === sentence; i -= 1) if (fits(personAt[i]!.entity)) from = sentence;
+    window.length = 0;
+    for (let i = k - 1; i >= 0 && personAt[i]!.sentence >= from; i -= 1) if (fits(personAt[i]!.entity)) window.push(personAt[i]!);
     if (!window.length) continue;
-    const candidates = new Set(window.map((p) => p.entity));
+    window.reverse();
     const nearestSentence = window[window.length - 1]!.sentence;
     let entity = window.find((p) => p.sentence === nearestSentence)!.entity;
-    if (candidates.size > 1) {
-      const mentionsSoFar = (e: number) => before.filter((p) => p.entity === e).length;
-      for (const c of candidates) if (mentionsSoFar(c) > mentionsSoFar(entity)) entity = c;
-    }
+    // Among several, the one named most often so far.
+    for (const p of window) if (counts[p.entity]! > counts[entity]!) entity = p.entity;
     added.push([entity, { start: token.start, end: token.end, firstToken: t, lastToken: t, type: 'PERSON', kind: 'pronoun', canonical: null }]);
   }
   for (const [entity, mention] of added) entities[entity]!.mentions.push(mention);

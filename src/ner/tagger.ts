@@ -96,13 +96,17 @@ class FormIndex {
     }
     this.addEverywhere('suf3', lower.slice(-3), into); // at -1 and 1 only; 0 is in atZero
     this.addAtZero('W', word, into);
-    for (let n = 1; n <= 3 && n < word.length; n += 1) this.addAtZero(`pre${n}`, lower.slice(0, n), into);
-    for (let n = 1; n <= 4 && n < word.length; n += 1) this.addAtZero(`suf${n}`, lower.slice(-n), into);
+    for (let n = 1; n <= 3 && n < word.length; n += 1) this.addAtZero(PREFIX_KINDS[n]!, lower.slice(0, n), into);
+    for (let n = 1; n <= 4 && n < word.length; n += 1) this.addAtZero(SUFFIX_KINDS[n]!, lower.slice(-n), into);
     if (word.length > 12) this.addAtZero('long', '', into);
     if (word.includes('-')) this.addAtZero('hyphen', '', into);
     return into;
   }
 }
+
+// Constant strings, so looking a kind up hashes nothing new.
+const PREFIX_KINDS = ['', 'pre1', 'pre2', 'pre3'];
+const SUFFIX_KINDS = ['', 'suf1', 'suf2', 'suf3', 'suf4'];
 
 /** Kinds formFeatures gives only the tagged word (offset 0), some of them only for long enough words. */
 const ZERO_ONLY = /^(W|pre\d|suf\d|long|hyphen)$/;

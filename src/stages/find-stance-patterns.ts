@@ -17,6 +17,7 @@ for (const phrase of lexicon.withPhrases) {
 }
 const DEMAND = new Set(lexicon.demandVerbs.flatMap(inflect));
 const DEPART = new Set(lexicon.departureVerbs.flatMap(inflect));
+const NONE: string[][] = [];
 const POSSESSIVES = new Set(['its', 'his', 'her', 'their']);
 const AGENTS = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
@@ -61,7 +62,7 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
         push(holder, targetAfter(t + 1), 'positive', t, t);
       }
       // "common ground with Y": the subject holds it.
-      for (const phrase of WITH.get(token.lower) ?? []) {
+      for (const phrase of WITH.get(token.lower) ?? NONE) {
         if (phrase.every((word, k) => tokens[t + k]?.lower === word)) push(subject, targetAfter(t + phrase.length), 'positive', t, t + phrase.length - 1);
       }
       // "X insist that Y go"

@@ -2,8 +2,9 @@
 // of named mentions is read in the DSE scheme, and an edge is kept only when the model is
 // confident it is not neutral. Co-occurrence alone is never a stance.
 import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
-import { probabilities, type LinearModel } from '../ml/linear-model.js';
-import { CUE_POLARITY, stanceFeatures } from '../stance/stance-model.js';
+import type { LinearModel } from '../ml/linear-model.js';
+import { ScoreSink } from '../ml/feature-sink.js';
+import { CUE_POLARITY, emitStanceFeatures } from '../stance/stance-model.js';
 
 /** A stance needs this probability: precision first, as the summary relies on these edges. */
 const MIN_PROBABILITY = 0.65;
@@ -12,6 +13,8 @@ const MAX_MENTIONS_PER_SENTENCE = 8;
 const STANCE_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** Two names further apart than this, in tokens, are read as unrelated. */
 const MAX_GAP = 12;
+
+const NO_PAIRS: ReadonlySet<string> = new Set();
 
 interface Named { entity: number; firstToken: number; lastToken: number }
 
@@ -28,6 +31,7 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
     }
   });
   const best = new Map<string, StanceAnnotation & { p: number }>();
+  const scorer = new ScoreSink(model, NO_PAIRS);
   for (const [s, named] of bySentence) {
     named.sort((x, y) => x.firstToken - y.firstToken);
     const mentions = named.slice(0, MAX_MENTIONS_PER_SENTENCE);
@@ -39,7 +43,8 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
         const a = mentions[i]!;
         const b = mentions[j]!;
         if (a.entity === b.entity || b.firstToken <= a.lastToken || b.firstToken - a.lastToken > MAX_GAP) continue;
-        const p = probabilities(model, stanceFeatures(doc, { aFirst: a.firstToken, aLast: a.lastToken, bFirst: b.firstToken, bLast: b.lastToken }));
+        emitStanceFeatures(doc, { aFirst: a.firstToken, aLast: a.lastToken, bFirst: b.firstToken, bLast: b.lastToken }, scorer.reset());
+        const p = scorer.probabilities();
         let label = 0;
         for (let l = 1; l < p.length; l += 1) if (p[l]! > p[label]!) label = l;
         if (label === 0 || p[label]! < MIN_PROBABILITY) continue;

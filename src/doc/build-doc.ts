@@ -1,7 +1,7 @@
 // text -> Doc. The ONLY importer of wink-nlp: no wink-shaped data leaves this file.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Doc, Paragraph, Sentence, Token, TokenType } from './doc.js';
+import type { AnnotatedDoc, Paragraph, Sentence, Token, TokenType } from './doc.js';
 import { findNumericEntities } from './numeric-entities.js';
 
 type WinkNLP = ReturnType<typeof winkNLP>;
@@ -81,7 +81,7 @@ const LOWER_START = /^[a-z]/;
 /** The longest first line we take for a headline. */
 const MAX_TITLE_CHARS = 200;
 
-export function buildDoc(text: string): Doc {
+export function buildDoc(text: string): AnnotatedDoc {
   const { nlp: instance, lexeme: lex } = getNlp();
   const its = instance.its;
   const sizeBefore = lex.list.length;
@@ -164,5 +164,10 @@ export function buildDoc(text: string): Doc {
 
   const numericEntities = findNumericEntities(tokens);
 
-  return { text, tokens, sentences, paragraphs, title, numericEntities };
+  // Every annotation slot is there from the start, empty, so a Doc keeps one shape (hidden class)
+  // through all the stages: their hot loops read doc.tokens without megamorphic lookups.
+  return {
+    text, tokens, sentences, paragraphs, title, numericEntities,
+    mentions: undefined, entities: undefined, entityTones: undefined, quotes: undefined, stances: undefined, targets: undefined,
+  };
 }

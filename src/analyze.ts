@@ -33,9 +33,13 @@ function reportingLexicon(): StageContext['reporting'] {
   return reporting;
 }
 
-/** The stages needed for the parts asked for: quotes need entities for their speakers. */
+/**
+ * The stages needed for the parts asked for: quotes and stances need entities (their speakers,
+ * holders and targets), but the tone toward each entity is printed only with the entities.
+ */
 function stagesFor(parts: Set<Part>): Stage[] {
-  return defaultStages.filter((s) => (s.name !== 'quotes' || parts.has('quotes')) && (s.name !== 'stances' || parts.has('stances')));
+  return defaultStages.filter((s) => (s.name !== 'quotes' || parts.has('quotes')) && (s.name !== 'stances' || parts.has('stances'))
+    && (s.name !== 'tone' || parts.has('entities')));
 }
 
 /** Prepares lexicons and gazetteers once, then analyses texts with them. */

@@ -19,13 +19,17 @@ const NEGATORS = new Set(['not', "n't", 'n’t', 'no', 'never', 'without', 'nor'
 /** Distance buckets from the target, in tokens. */
 const bucket = (d: number) => (d <= 1 ? 1 : d <= 3 ? 3 : d <= 8 ? 8 : 99);
 
+/** Whether "not", "never" ... stands just before token t (one or two words back). */
+function isNegated(doc: Doc, t: number): boolean {
+  const { tokens } = doc;
+  return (t > 0 && NEGATORS.has(tokens[t - 1]!.lower)) || (t > 1 && NEGATORS.has(tokens[t - 2]!.lower));
+}
+
 /** A word's signed valence, negated after "not", "never" ...; undefined for words without one. */
 function valenceAt(doc: Doc, t: number): number | undefined {
-  const { tokens } = doc;
-  const valence = VALENCE.get(tokens[t]!.lower);
+  const valence = VALENCE.get(doc.tokens[t]!.lower);
   if (valence === undefined) return undefined;
-  const negated = (t > 0 && NEGATORS.has(tokens[t - 1]!.lower)) || (t > 1 && NEGATORS.has(tokens[t - 2]!.lower));
-  return negated ? -valence : valence;
+  return isNegated(doc, t) ? -valence : valence;
 }
 
 /**
@@ -35,8 +39,11 @@ function valenceAt(doc: Doc, t: number): number | undefined {
 export function wordFeatures(doc: Doc, t: number): string[] {
   const token = doc.tokens[t]!;
   if (token.type !== 'word') return [];
-  const v = valenceAt(doc, t);
-  return v === undefined ? [`w=${token.lower}`] : [`w=${token.lower}`, `val=${v > 0 ? '+' : '-'}${Math.min(3, Math.abs(v))}`];
+  return wordFeatureNames(token.lower, valenceAt(doc, t));
+}
+
+function wordFeatureNames(lower: string, v: number | undefined): string[] {
+  return v === undefined ? [`w=${lower}`] : [`w=${lower}`, `val=${v > 0 ? '+' : '-'}${Math.min(3, Math.abs(v))}`];
 }
 
 /** The features of one target span in its sentence: where-sensitive ones plus every other word's wordFeatures. */
@@ -73,11 +80,8 @@ function sentenceFacts(doc: Doc, sentence: { firstToken: number; lastToken: numb
 }
 
 /** The features a word far from the target (bucket 99) adds on one side. */
-function farFeatures(doc: Doc, t: number, side: 'L' | 'R'): string[] {
-  const token = doc.tokens[t]!;
-  if (token.type !== 'word') return [];
-  const v = valenceAt(doc, t);
-  return v === undefined ? [`${side}99=${token.lower}`] : [`${side}99=${token.lower}`, `val${side}99=${v > 0 ? '+' : '-'}`];
+function farFeatureNames(lower: string, v: number | undefined, side: 'L' | 'R'): string[] {
+  return v === undefined ? [`${side}99=${lower}`] : [`${side}99=${lower}`, `val${side}99=${v > 0 ? '+' : '-'}`];
 }
 
 /**
@@ -167,44 +171,56 @@ const NEAR_BUCKETS = [1, 3, 8] as const;
 const NEAR_INDEX: Record<number, number> = { 1: 0, 3: 1, 8: 2 };
 const NEAR_SLOT = (side: 'L' | 'R', b: number) => (3 + (side === 'L' ? 0 : 3) + NEAR_INDEX[b]!) * K;
 const SLOTS = 9;
-const wordCaches = new WeakMap<ToneModel, Map<string, WordVectors>>();
+/** A word's vectors as it stands, and (for a word with a valence) negated, made when first needed. */
+interface WordEntry { valence: number | undefined; plain: WordVectors; negated: WordVectors | null }
+const wordCaches = new WeakMap<ToneModel, Map<string, WordEntry>>();
 /** Bounds the per-word cache of a long-running process (and so each worker's memory). */
 const MAX_CACHED_WORDS = 50_000;
 
-/**
- * The three vectors of token t, cached per word form (and, for the few words with a valence, per
- * negated-or-not), so a sentence costs one lookup per word instead of building feature names.
- */
-function vectorsOf(doc: Doc, model: ToneModel, cache: Map<string, WordVectors>, t: number): WordVectors | null {
-  const token = doc.tokens[t]!;
-  if (token.type !== 'word') return null;
-  const v = valenceAt(doc, t);
-  const key = v === undefined ? token.lower : `${token.lower}\u0000${v}`;
-  let vectors = cache.get(key);
-  if (!vectors) {
-    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-    vectors = new Float64Array(SLOTS * K);
-    addWeights(model, wordFeatures(doc, t), vectors, WORD);
-    addWeights(model, farFeatures(doc, t, 'L'), vectors, FAR_LEFT);
-    addWeights(model, farFeatures(doc, t, 'R'), vectors, FAR_RIGHT);
-    // The same names positionalFeatures gives a word near the target.
-    for (const side of ['L', 'R'] as const) {
-      for (const b of NEAR_BUCKETS) {
-        const near = [`${side}${b}=${token.lower}`];
-        if (v !== undefined) near.push(`val${side}${b}=${v > 0 ? '+' : '-'}`);
-        addWeights(model, near, vectors, NEAR_SLOT(side, b));
-      }
+/** The vectors of one word form with valence v, from the names the features have in training. */
+function wordVectors(model: ToneModel, lower: string, v: number | undefined): WordVectors {
+  const vectors = new Float64Array(SLOTS * K);
+  addWeights(model, wordFeatureNames(lower, v), vectors, WORD);
+  addWeights(model, farFeatureNames(lower, v, 'L'), vectors, FAR_LEFT);
+  addWeights(model, farFeatureNames(lower, v, 'R'), vectors, FAR_RIGHT);
+  // The same names positionalFeatures gives a word near the target.
+  for (const side of ['L', 'R'] as const) {
+    for (const b of NEAR_BUCKETS) {
+      const near = [`${side}${b}=${lower}`];
+      if (v !== undefined) near.push(`val${side}${b}=${v > 0 ? '+' : '-'}`);
+      addWeights(model, near, vectors, NEAR_SLOT(side, b));
     }
-    cache.set(key, vectors);
   }
   return vectors;
 }
 
+/**
+ * The vectors of token t, cached per word form (and, for the few words with a valence, per
+ * negated-or-not), so a sentence costs one lookup per word instead of building feature names.
+ */
+function entryOf(model: ToneModel, cache: Map<string, WordEntry>, lower: string): WordEntry {
+  let entry = cache.get(lower);
+  if (!entry) {
+    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+    const valence = VALENCE.get(lower);
+    entry = { valence, plain: wordVectors(model, lower, valence), negated: null };
+    cache.set(lower, entry);
+  }
+  return entry;
+}
+
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', '«', '»']);
+
+/**
+ * One pass over the sentence: each word's vectors (from the per-word cache, negated after "not"),
+ * their sums, and the sentence facts (valence words, quotation marks).
+ */
 function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
   let perDoc = sentenceSums.get(doc);
   if (!perDoc) sentenceSums.set(doc, (perDoc = new Map()));
   let sums = perDoc.get(index);
   if (sums) return sums;
+  const { tokens } = doc;
   const sentence = doc.sentences[index]!;
   const n = sentence.lastToken - sentence.firstToken + 1;
   const words = new Float64Array(K);
@@ -212,20 +228,32 @@ function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
   const suffix = new Float64Array((n + 1) * K);
   let cache = wordCaches.get(model);
   if (!cache) wordCaches.set(model, (cache = new Map()));
-  const vectors: (WordVectors | null)[] = [];
-  for (let i = 0; i < n; i += 1) vectors.push(vectorsOf(doc, model, cache, sentence.firstToken + i));
+  const vectors: (WordVectors | null)[] = new Array(n).fill(null);
+  const facts: SentenceFacts = { valences: [], quoteMarks: 0 };
+  for (let i = 0; i < n; i += 1) {
+    const t = sentence.firstToken + i;
+    const token = tokens[t]!;
+    if (QUOTE_MARKS.has(token.text)) facts.quoteMarks += 1;
+    if (token.type !== 'word') continue;
+    const entry = entryOf(model, cache, token.lower);
+    let v = entry.plain;
+    if (entry.valence !== undefined) {
+      const negated = isNegated(doc, t);
+      facts.valences.push([t, negated ? -entry.valence : entry.valence]);
+      if (negated) v = entry.negated ??= wordVectors(model, token.lower, -entry.valence);
+    }
+    vectors[i] = v;
+    for (let k = 0; k < K; k += 1) words[k] += v[WORD + k]!;
+  }
   for (let i = 0; i < n; i += 1) {
     const v = vectors[i];
-    for (let k = 0; k < K; k += 1) {
-      prefix[(i + 1) * K + k] = prefix[i * K + k]! + (v ? v[FAR_LEFT + k]! : 0);
-      if (v) words[k] += v[WORD + k]!;
-    }
+    for (let k = 0; k < K; k += 1) prefix[(i + 1) * K + k] = prefix[i * K + k]! + (v ? v[FAR_LEFT + k]! : 0);
   }
   for (let i = n - 1; i >= 0; i -= 1) {
     const v = vectors[i];
     for (let k = 0; k < K; k += 1) suffix[i * K + k] = suffix[(i + 1) * K + k]! + (v ? v[FAR_RIGHT + k]! : 0);
   }
-  sums = { words, prefix, suffix, facts: sentenceFacts(doc, sentence), vectors };
+  sums = { words, prefix, suffix, facts, vectors };
   perDoc.set(index, sums);
   return sums;
 }

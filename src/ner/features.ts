@@ -70,7 +70,30 @@ export function formFeatures(word: string, offset: number, gazetteer: Gazetteer,
  * title-case word: 0 not title-case, 1 nothing, 2 seen title-case mid-sentence (a name), 3 seen in
  * lower case (a common word), 4 both. An acronym ("US") is not the same word as "us".
  */
-export interface DocFacts { shouting: Uint8Array; evidence: Uint8Array }
+export interface DocFacts { shouting: Uint8Array; evidence: Uint8Array; rows: Uint8Array }
+
+/**
+ * What kind of line of a results table a sentence is, from its run of names and numbers:
+ * 0 prose; 1 names each followed by a score ("Rotor 2 Lada Togliatti 1", "MILWAUKEE 5 Cincinnati 3":
+ * teams); 2 one name and its numbers ("Jesper Parnevik 68 70 71", "Chicago 54 43 .557"); 3 another
+ * short line with numbers. In sports pages the names of such lines are clubs and players.
+ */
+const MAX_ROW_TOKENS = 25;
+const DIGIT_START = /^[\d.]/;
+
+function rowKind(doc: Doc, sentence: { firstToken: number; lastToken: number }): number {
+  if (sentence.lastToken - sentence.firstToken + 1 > MAX_ROW_TOKENS) return 0;
+  let chunks = '';
+  for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
+    const token = doc.tokens[t]!;
+    const chunk = token.type === 'number' || DIGIT_START.test(token.text) ? 'd' : CAPITAL.test(token.text) ? 'N' : token.type === 'word' ? 'x' : '';
+    if (chunk && !chunks.endsWith(chunk)) chunks += chunk;
+  }
+  if (!chunks.includes('d')) return 0;
+  if (/^(Nd){2,}$/.test(chunks)) return 1;
+  if (chunks === 'Nd') return 2;
+  return sentence.lastToken - sentence.firstToken < 12 ? 3 : 0;
+}
 const EVIDENCE = ['-', '', 'C', 'l', 'Cl'];
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 const CAPITAL = /^\p{Lu}/u;
@@ -118,6 +141,7 @@ export function docFacts(doc: Doc): DocFacts {
       else if (token.text === token.lower) lowerCase.add(token.lower);
     }
   });
+  const rows = Uint8Array.from(doc.sentences, (sentence) => rowKind(doc, sentence));
   const evidence = new Uint8Array(doc.tokens.length);
   doc.tokens.forEach((token, t) => {
     if (!titleCase[t]) return;
@@ -125,11 +149,11 @@ export function docFacts(doc: Doc): DocFacts {
     const common = lowerCase.has(token.lower);
     evidence[t] = named ? (common ? 4 : 2) : common ? 3 : 1;
   });
-  return { shouting, evidence };
+  return { shouting, evidence, rows };
 }
 
 /** The parts of a token's context: everything that is neither its form nor the previous tag. */
-export interface ContextFields { pos: string; prev: string; next: string; initial: number; shout: number; evidence: number; gazetteerTag: string }
+export interface ContextFields { pos: string; prev: string; next: string; initial: number; shout: number; evidence: number; row: number; gazetteerTag: string }
 
 export function contextFields(doc: Doc, t: number, facts: DocFacts, gazetteerTag: string): ContextFields {
   const token = doc.tokens[t]!;
@@ -141,6 +165,7 @@ export function contextFields(doc: Doc, t: number, facts: DocFacts, gazetteerTag
     initial: t === sentence.firstToken ? 1 : 0,
     shout: facts.shouting[token.sentence]!,
     evidence: facts.evidence[t]!,
+    row: facts.rows[token.sentence]!,
     gazetteerTag,
   };
 }
@@ -148,13 +173,14 @@ export function contextFields(doc: Doc, t: number, facts: DocFacts, gazetteerTag
 /** The context as one string key (training; the tagger keys its cache by numbers instead). */
 export function contextKey(doc: Doc, t: number, facts: DocFacts, gazetteerTag: string): string {
   const f = contextFields(doc, t, facts, gazetteerTag);
-  return `${f.pos}|${f.prev}|${f.next}|${f.initial}|${f.shout}|${EVIDENCE[f.evidence]}|${f.gazetteerTag}`;
+  return `${f.pos}|${f.prev}|${f.next}|${f.initial}|${f.shout}|${EVIDENCE[f.evidence]}|${f.gazetteerTag}|${f.row}`;
 }
 
 /** Splits a context key into the features it stands for. */
 export function contextFeatures(key: string): string[] {
-  const [pos, prev, next, initial, shout, evidence, gazetteerTag] = key.split('|');
-  return [
+  const [pos, prev, next, initial, shout, evidence, gazetteerTag, row] = key.split('|');
+  const rowFeatures = row === '0' ? [] : [`row=${row}`, `row,pos=${row},${pos}`, `row,evidence=${row},${evidence}`, `row,pos+1=${row},${next}`];
+  return [...rowFeatures,
     'bias', `pos=${pos}`, `pos-1=${prev}`, `pos+1=${next}`, `pos-1,0=${prev},${pos}`, `pos0,+1=${pos},${next}`,
     `initial=${initial},${pos}`, `shout=${shout},${pos}`, `evidence=${evidence}`, `evidence,initial=${evidence},${initial}`,
     `evidence,shout=${evidence},${shout}`, `gaz=${gazetteerTag}`,

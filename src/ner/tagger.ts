@@ -154,11 +154,11 @@ interface FormEntry {
   transition: Float32Array;
 }
 
-/** The id of `value` in `ids`, a new one if unseen; at most 64 (a field of the context key). */
-function smallId(ids: Map<string, number>, value: string): number {
+/** The id of `value` in `ids`, a new one if unseen; below `limit` (the room of its field in the context key). */
+function smallId(ids: Map<string, number>, value: string, limit: number): number {
   let id = ids.get(value);
   if (id === undefined) {
-    if (ids.size >= 64) throw new Error(`NER tagger: more than 64 distinct values for one context field (${value})`);
+    if (ids.size >= limit) throw new Error(`NER tagger: more than ${limit} distinct values for one context field (${value})`);
     ids.set(value, (id = ids.size));
   }
   return id;
@@ -212,12 +212,12 @@ export class NerTagger {
 
   /** A small number for a POS tag, for numeric context keys. */
   private posId(value: string): number {
-    return smallId(this.posIds, value);
+    return smallId(this.posIds, value, 32);
   }
 
   /** A small number for a gazetteer tag, for numeric context keys. */
   private gazetteerId(value: string): number {
-    return smallId(this.gazetteerIds, value);
+    return smallId(this.gazetteerIds, value, 64);
   }
 
   /** The summed context weights of token t, cached under a numeric key of its context fields. */
@@ -230,8 +230,8 @@ export class NerTagger {
     const next = t < sentence.lastToken ? tokens[t + 1]!.pos : 'EOS';
     const initial = t === sentence.firstToken ? 1 : 0;
     // Under 2^30, so a small integer for the Map (there are 19 POS values and a few dozen gazetteer tags).
-    const key = (((((this.posId(token.pos) * 64 + this.posId(prev)) * 64 + this.posId(next)) * 2 + initial) * 2
-      + facts.shouting[token.sentence]!) * 8 + facts.evidence[t]!) * 64 + this.gazetteerId(gazetteerTag);
+    const key = ((((((this.posId(token.pos) * 32 + this.posId(prev)) * 32 + this.posId(next)) * 2 + initial) * 2
+      + facts.shouting[token.sentence]!) * 8 + facts.evidence[t]!) * 4 + facts.rows[token.sentence]!) * 64 + this.gazetteerId(gazetteerTag);
     let cached = this.contexts.get(key);
     if (!cached) {
       cached = new Float32Array(L);

@@ -66,13 +66,25 @@ const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u;
  * first word, then a space). Such names are companies and shops.
  */
 function joinApostropheNames(doc: Doc, spans: TaggedSpan[]): TaggedSpan[] {
+  const { tokens } = doc;
   const joined: TaggedSpan[] = [];
-  for (const span of spans) {
+  /** Whether token t is an apostrophe written onto the word before it, with a space after. */
+  const closingApostrophe = (t: number) => tokens[t] !== undefined && tokens[t + 1] !== undefined && APOSTROPHES.has(tokens[t]!.text)
+    && tokens[t]!.start === tokens[t - 1]!.end && tokens[t + 1]!.start > tokens[t]!.end;
+  const capitalisedName = (t: number) => tokens[t]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[t]!.text);
+  for (const [i, span] of spans.entries()) {
     const previous = joined[joined.length - 1];
-    const between = previous ? doc.tokens[previous.lastToken + 1] : undefined;
-    if (previous && between && previous.lastToken + 2 === span.firstToken && APOSTROPHES.has(between.text)
-      && between.start === doc.tokens[previous.lastToken]!.end && doc.tokens[span.firstToken]!.start > between.end) {
+    if (previous && previous.lastToken + 2 === span.firstToken && closingApostrophe(previous.lastToken + 1)) {
       joined[joined.length - 1] = { firstToken: previous.firstToken, lastToken: span.lastToken, type: 'ORG' };
+      continue;
+    }
+    // The tagger took only the first word ("Dunkin’" of "Dunkin’ Donuts"): the capitalised words after
+    // the apostrophe are the rest of the name, unless another name starts there.
+    const next = spans[i + 1];
+    let last = span.lastToken + 2;
+    if (closingApostrophe(span.lastToken + 1) && capitalisedName(last) && next?.firstToken !== last) {
+      while (capitalisedName(last + 1) && next?.firstToken !== last + 1) last += 1;
+      joined.push({ firstToken: span.firstToken, lastToken: last, type: 'ORG' });
     } else joined.push(span);
   }
   return joined;

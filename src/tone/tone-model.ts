@@ -156,7 +156,7 @@ interface SentenceSums {
   /** Each token's WordVectors (null for non-words), from the sentence's first token. */
   vectors: (WordVectors | null)[];
 }
-const sentenceSums = new WeakMap<Doc, Map<number, SentenceSums>>();
+const sentenceSums = new WeakMap<Doc, { sums: Map<number, SentenceSums>; prefix: Float64Array; suffix: Float64Array }>();
 
 /**
  * A word's weights in one array of 3K: wherever it stands (WORD), and as a far word on the left
@@ -217,15 +217,21 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', '«', '»']);
  */
 function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
   let perDoc = sentenceSums.get(doc);
-  if (!perDoc) sentenceSums.set(doc, (perDoc = new Map()));
-  let sums = perDoc.get(index);
+  if (!perDoc) {
+    // One buffer per Doc for all its sentences' running sums (sentence s: n + 1 slots from its
+    // first token + s), viewed per sentence: a typed array per sentence would be an allocation each.
+    const slots = (doc.tokens.length + doc.sentences.length) * K;
+    sentenceSums.set(doc, (perDoc = { sums: new Map(), prefix: new Float64Array(slots), suffix: new Float64Array(slots) }));
+  }
+  let sums = perDoc.sums.get(index);
   if (sums) return sums;
   const { tokens } = doc;
   const sentence = doc.sentences[index]!;
   const n = sentence.lastToken - sentence.firstToken + 1;
   const words = new Float64Array(K);
-  const prefix = new Float64Array((n + 1) * K);
-  const suffix = new Float64Array((n + 1) * K);
+  const from = (sentence.firstToken + index) * K;
+  const prefix = perDoc.prefix.subarray(from, from + (n + 1) * K);
+  const suffix = perDoc.suffix.subarray(from, from + (n + 1) * K);
   let cache = wordCaches.get(model);
   if (!cache) wordCaches.set(model, (cache = new Map()));
   const vectors: (WordVectors | null)[] = new Array(n).fill(null);
@@ -254,7 +260,7 @@ function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
     for (let k = 0; k < K; k += 1) suffix[i * K + k] = suffix[(i + 1) * K + k]! + (v ? v[FAR_RIGHT + k]! : 0);
   }
   sums = { words, prefix, suffix, facts, vectors };
-  perDoc.set(index, sums);
+  perDoc.sums.set(index, sums);
   return sums;
 }
 

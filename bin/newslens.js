@@ -1,5 +1,6 @@
-#!/usr/bin/env -S node --max-semi-space-size=4 --max-old-space-size=512 --single-threaded-gc
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=4 --max-old-space-size=512 --single-threaded-gc
 // The heap flags keep a long batch's memory flat (V8 otherwise lets the heap grow with the run), and
 // single-threaded GC leaves the second core to the second worker instead of to GC helper threads;
-// worker threads get the same limits through piscina's resourceLimits.
+// worker threads get the same limits through piscina's resourceLimits. Two malloc arenas instead of
+// one per thread: with a worker pool, about 15 MiB less resident memory (glibc; ignored elsewhere).
 import '../dist/cli/main.js';

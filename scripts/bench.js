@@ -83,7 +83,7 @@ console.log(row('  --only entities -j 1', entitiesOnly));
 console.log(row('  --only entities,quotes', entitiesQuotes));
 const [winkMs, nerMs, gazetteerMs] = load.stdout[0].split(' ');
 console.log(`all cores vs one job: ${(one.seconds / all.seconds).toFixed(2)}x`);
-console.log(`load: wink model ${winkMs} ms, NER model ${nerMs} ms, gazetteer and name lists ${gazetteerMs} ms`);
+console.log(`load: wink model ${winkMs} ms, NER model (with its word clusters) ${nerMs} ms, gazetteer and name lists ${gazetteerMs} ms`);
 if ([one, all, entitiesOnly, entitiesQuotes].some((r) => r.code)) console.log('note: newslens exited non-zero (1 means some input failed)');
 
 // The corpus summary costs little over analysing: issue #8 asks for under 2x analyze on one folder.

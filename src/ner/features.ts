@@ -7,6 +7,7 @@
 // - transition features: the previous tag, alone and with the token's shape (scored in Viterbi).
 import type { Doc } from '../doc/doc.js';
 import type { Gazetteer } from '../knowledge/gazetteer.js';
+import { wordClusters } from '../knowledge/word-clusters.js';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Label = (typeof LABELS)[number];
@@ -42,9 +43,17 @@ export function knowledgeOf(word: string, gazetteer: Gazetteer): string[] {
 /** What the form features of one word are made of, computed once for all its offsets. */
 export interface FormFacts { word: string; lower: string; shape: string; knowledge: string[] }
 
+/** A short word in capitals is an acronym ("US", "IS", "WHO"), not the lower-case word it spells. */
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+
 export function formFacts(word: string, gazetteer: Gazetteer): FormFacts {
   const titleCase = word.length > 1 ? `${word[0]}${word.slice(1).toLowerCase()}` : word;
-  return { word, lower: word.toLowerCase(), shape: shapeOf(word), knowledge: knowledgeOf(word === word.toUpperCase() ? titleCase : word, gazetteer) };
+  const lower = word.toLowerCase();
+  const knowledge = knowledgeOf(word === word.toUpperCase() ? titleCase : word, gazetteer);
+  // What words the form is used like (its GloVe cluster), looked up in lower case.
+  const cluster = ACRONYM.test(word) ? undefined : wordClusters().get(lower);
+  if (cluster !== undefined) knowledge.push(`cl=${cluster}`);
+  return { word, lower, shape: shapeOf(word), knowledge };
 }
 
 /** Form features of a word at an offset from the token tagged. */

@@ -5,6 +5,7 @@
 import { addWeights, loadShippedModel, type LinearModel } from '../ml/linear-model.js';
 import type { Doc } from '../doc/doc.js';
 import type { Gazetteer } from '../knowledge/gazetteer.js';
+import { wordClusters } from '../knowledge/word-clusters.js';
 import {
   LABELS, OFFSETS, contextFeatures, contextKey, docFacts, formFacts, formFeatures, gazetteerTags, transitionFeatures,
   type DocFacts, type FormFacts,
@@ -16,9 +17,15 @@ export type NerModel = LinearModel;
 
 let shipped: NerModel | null = null;
 
-/** The model in src/models/ (ner-features.txt, ner-weights.bin), loaded once. */
+/**
+ * The model in src/models/ (ner-features.txt, ner-weights.bin), loaded once, with the word clusters
+ * its features read (so the load time of the model is all of it).
+ */
 export function shippedNerModel(): NerModel {
-  shipped ??= loadShippedModel('ner', LABELS);
+  if (!shipped) {
+    wordClusters();
+    shipped = loadShippedModel('ner', LABELS);
+  }
   return shipped;
 }
 

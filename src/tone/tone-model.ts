@@ -174,6 +174,30 @@ const SLOTS = 9;
 /** A word's vectors as it stands, and (for a word with a valence) negated, made when first needed. */
 interface WordEntry { valence: number | undefined; plain: WordVectors; negated: WordVectors | null }
 const wordCaches = new WeakMap<ToneModel, Map<string, WordEntry>>();
+
+/**
+ * The words the model has some weight for, in any slot (w=, L1= ... R99=). Most words of an article
+ * are not among them: with no valence either, their vectors are all zero, so they share one entry
+ * and cost neither the building of feature names nor additions.
+ */
+const knownWordSets = new WeakMap<ToneModel, Set<string>>();
+const WORD_SLOT_FEATURE = /^(?:w|[LR]\d+)=(.+)$/;
+
+function knownWords(model: ToneModel): Set<string> {
+  let known = knownWordSets.get(model);
+  if (!known) {
+    known = new Set();
+    for (const feature of model.index.keys()) {
+      const word = WORD_SLOT_FEATURE.exec(feature)?.[1];
+      if (word !== undefined) known.add(word);
+    }
+    knownWordSets.set(model, known);
+  }
+  return known;
+}
+
+/** The entry of every word the model knows nothing of: no valence, no vectors. */
+const UNKNOWN_WORD: WordEntry = { valence: undefined, plain: new Float64Array(0), negated: null };
 /** Bounds the per-word cache of a long-running process (and so each worker's memory). */
 const MAX_CACHED_WORDS = 50_000;
 
@@ -203,7 +227,9 @@ function entryOf(model: ToneModel, cache: Map<string, WordEntry>, lower: string)
   if (!entry) {
     if (cache.size >= MAX_CACHED_WORDS) cache.clear();
     const valence = VALENCE.get(lower);
-    entry = { valence, plain: wordVectors(model, lower, valence), negated: null };
+    entry = valence === undefined && !knownWords(model).has(lower)
+      ? UNKNOWN_WORD
+      : { valence, plain: wordVectors(model, lower, valence), negated: null };
     cache.set(lower, entry);
   }
   return entry;
@@ -242,6 +268,7 @@ function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
     if (QUOTE_MARKS.has(token.text)) facts.quoteMarks += 1;
     if (token.type !== 'word') continue;
     const entry = entryOf(model, cache, token.lower);
+    if (entry === UNKNOWN_WORD) continue;
     let v = entry.plain;
     if (entry.valence !== undefined) {
       const negated = isNegated(doc, t);

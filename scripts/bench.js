@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: whole-process wall time, tokens/s and peak RSS of `newslens analyze -f jsonl` over
 // the BBC corpus with one job and with all cores, next to the raw wink-nlp floor in the same run.
-// usage: node scripts/bench.js [FOLDER]
+// usage: node scripts/bench.js [FOLDER] [--rounds 3]
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const corpus = process.argv[2] ?? fileURLToPath(new URL('../../shared/data/articles/bbc', import.meta.url));
+const args = process.argv.slice(2);
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 3;
+const corpus = args[0] ?? fileURLToPath(new URL('../../shared/data/articles/bbc', import.meta.url));
 if (!existsSync(corpus)) {
   console.log(`bench: skipped, no corpus at ${corpus} (the BBC articles live in ../shared/data/articles/bbc)`);
   process.exit(0);
@@ -54,8 +57,7 @@ function measure(args, command = process.execPath) {
 }
 
 const jobs = availableParallelism();
-const floor = await measure([join(root, 'scripts/wink-floor.js'), ...files]);
-const tokens = Number(floor.stdout[0]);
+const newslens = join(root, 'bin/newslens.js');
 const load = await measure(['--input-type=module', '-e', [
   "import { warmUp } from './dist/doc/build-doc.js';",
   "import { shippedNerModel } from './dist/ner/tagger.js';",
@@ -65,26 +67,40 @@ const load = await measure(['--input-type=module', '-e', [
   't = performance.now(); builtInGazetteer(); const gazetteer = performance.now() - t;',
   'console.log([wink, ner, gazetteer].map((ms) => ms.toFixed(1)).join(" "));',
 ].join('\n')]);
-// The binary itself, as a user runs it (its shebang sets the heap flags).
-const newslens = join(root, 'bin/newslens.js');
-const one = await measure(['analyze', corpus, '-f', 'jsonl', '-j', '1', '-q'], newslens);
-const all = await measure(['analyze', corpus, '-f', 'jsonl', '-j', String(jobs), '-q'], newslens);
-// The parts the issues set their own speed targets for: entities (#4), entities and quotes (#5).
-const entitiesOnly = await measure(['analyze', corpus, '-f', 'jsonl', '-j', '1', '-q', '--only', 'entities'], newslens);
-const entitiesQuotes = await measure(['analyze', corpus, '-f', 'jsonl', '-j', '1', '-q', '--only', 'entities,quotes'], newslens);
 
-const rate = (r) => tokens / r.seconds;
-const row = (name, r) => `${name.padEnd(26)} ${r.seconds.toFixed(2).padStart(7)} s ${Math.round(rate(r)).toLocaleString('en').padStart(10)} tok/s ${(rate(r) / rate(floor)).toFixed(2).padStart(6)}x floor ${r.peakMb.toFixed(0).padStart(5)} MiB peak RSS`;
-console.log(`bench: ${files.length} articles, ${tokens.toLocaleString('en')} wink tokens (${corpus})`);
-console.log(row('wink-nlp floor (sbd+pos)', floor));
-console.log(row('newslens -j 1', one));
-console.log(row(`newslens -j ${jobs}`, all));
-console.log(row('  --only entities -j 1', entitiesOnly));
-console.log(row('  --only entities,quotes', entitiesQuotes));
+// What is measured each round: the floor, then newslens as a user runs it (the bin's shebang sets
+// the heap flags) with one job, all cores, and the parts the issues set their own targets for:
+// entities (#4), entities and quotes (#5).
+const runs = {
+  floor: { name: 'wink-nlp floor (sbd+pos)', run: () => measure([join(root, 'scripts/wink-floor.js'), ...files]) },
+  one: { name: 'newslens -j 1', run: () => measure(['analyze', corpus, '-f', 'jsonl', '-j', '1', '-q'], newslens) },
+  all: { name: `newslens -j ${jobs}`, run: () => measure(['analyze', corpus, '-f', 'jsonl', '-j', String(jobs), '-q'], newslens) },
+  entities: { name: '  --only entities -j 1', run: () => measure(['analyze', corpus, '-f', 'jsonl', '-j', '1', '-q', '--only', 'entities'], newslens) },
+  entitiesQuotes: { name: '  --only entities,quotes', run: () => measure(['analyze', corpus, '-f', 'jsonl', '-j', '1', '-q', '--only', 'entities,quotes'], newslens) },
+};
+// These VMs vary by a third from minute to minute, so every command runs `rounds` times,
+// interleaved, and each ratio is taken within a round (against that round's floor), then the median.
+const results = Object.fromEntries(Object.keys(runs).map((key) => [key, []]));
+for (let round = 0; round < rounds; round += 1) {
+  for (const [key, { run }] of Object.entries(runs)) results[key].push(await run());
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const tokens = Number(results.floor[0].stdout[0]);
+const seconds = (key) => median(results[key].map((r) => r.seconds));
+const peakMb = (key) => Math.max(...results[key].map((r) => r.peakMb));
+const vsFloor = (key) => median(results[key].map((r, i) => results.floor[i].seconds / r.seconds));
+console.log(`bench: ${files.length} articles, ${tokens.toLocaleString('en')} wink tokens (${corpus}); median of ${rounds} interleaved rounds`);
+for (const [key, { name }] of Object.entries(runs)) {
+  const s = seconds(key);
+  const spread = results[key].map((r) => r.seconds.toFixed(2)).join('/');
+  console.log(`${name.padEnd(26)} ${s.toFixed(2).padStart(7)} s ${Math.round(tokens / s).toLocaleString('en').padStart(10)} tok/s ${vsFloor(key).toFixed(2).padStart(6)}x floor ${peakMb(key).toFixed(0).padStart(5)} MiB peak RSS  (${spread} s)`);
+}
 const [winkMs, nerMs, gazetteerMs] = load.stdout[0].split(' ');
-console.log(`all cores vs one job: ${(one.seconds / all.seconds).toFixed(2)}x`);
+console.log(`all cores vs one job: ${median(results.one.map((r, i) => r.seconds / results.all[i].seconds)).toFixed(2)}x`);
 console.log(`load: wink model ${winkMs} ms, NER model (with its word clusters) ${nerMs} ms, gazetteer and name lists ${gazetteerMs} ms`);
-if ([one, all, entitiesOnly, entitiesQuotes].some((r) => r.code)) console.log('note: newslens exited non-zero (1 means some input failed)');
+if (Object.keys(runs).filter((key) => key !== 'floor').some((key) => results[key].some((r) => r.code))) {
+  console.log('note: newslens exited non-zero (1 means some input failed)');
+}
 
 // The corpus summary costs little over analysing: issue #8 asks for under 2x analyze on one folder.
 const politics = join(corpus, 'politics');

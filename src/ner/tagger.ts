@@ -73,43 +73,49 @@ class FormIndex {
     }
   }
 
-  private addEverywhere(kind: string, value: string, into: Float32Array): void {
+  private addEverywhere(kind: string, value: string, into: Float32Array, at: number): void {
     const slot = this.everywhere.get(kind)?.get(value);
     if (slot === undefined) return;
     const { weights } = this.model;
     for (let k = 0; k < OFFSETS.length; k += 1) {
       const offset = this.slots[slot + k]!;
-      if (offset >= 0) for (let l = 0; l < L; l += 1) into[k * L + l] += weights[offset + l]!;
+      if (offset >= 0) for (let l = 0; l < L; l += 1) into[at + k * L + l] += weights[offset + l]!;
     }
   }
 
-  private addAtZero(kind: string, value: string, into: Float32Array): void {
+  private addAtZero(kind: string, value: string, into: Float32Array, at: number): void {
     const offset = this.atZero.get(kind)?.get(value);
     if (offset === undefined) return;
     const { weights } = this.model;
-    const base = OFFSETS.indexOf(0) * L;
+    const base = at + ZERO_AT * L;
     for (let l = 0; l < L; l += 1) into[base + l] += weights[offset + l]!;
   }
 
-  /** The summed form weights at each offset -2..2 (L per offset), as formFeatures names them. */
-  vectors(facts: FormFacts): Float32Array {
+  /**
+   * The summed form weights at each offset -2..2 (L per offset), as formFeatures names them, added
+   * into `into` from `at` (which must hold zeros there).
+   */
+  vectors(facts: FormFacts, into: Float32Array = new Float32Array(FORM_SIZE), at = 0): Float32Array {
     const { word, lower, shape } = facts;
-    const into = new Float32Array(OFFSETS.length * L);
-    this.addEverywhere('w', lower, into);
-    this.addEverywhere('s', shape, into);
+    this.addEverywhere('w', lower, into, at);
+    this.addEverywhere('s', shape, into, at);
     for (const code of facts.knowledge) {
       const eq = code.indexOf('=');
-      this.addEverywhere(eq < 0 ? code : code.slice(0, eq), eq < 0 ? '' : code.slice(eq + 1), into);
+      this.addEverywhere(eq < 0 ? code : code.slice(0, eq), eq < 0 ? '' : code.slice(eq + 1), into, at);
     }
-    this.addEverywhere('suf3', lower.slice(-3), into); // at -1 and 1 only; 0 is in atZero
-    this.addAtZero('W', word, into);
-    for (let n = 1; n <= 3 && n < word.length; n += 1) this.addAtZero(PREFIX_KINDS[n]!, lower.slice(0, n), into);
-    for (let n = 1; n <= 4 && n < word.length; n += 1) this.addAtZero(SUFFIX_KINDS[n]!, lower.slice(-n), into);
-    if (word.length > 12) this.addAtZero('long', '', into);
-    if (word.includes('-')) this.addAtZero('hyphen', '', into);
+    this.addEverywhere('suf3', lower.slice(-3), into, at); // at -1 and 1 only; 0 is in atZero
+    this.addAtZero('W', word, into, at);
+    for (let n = 1; n <= 3 && n < word.length; n += 1) this.addAtZero(PREFIX_KINDS[n]!, lower.slice(0, n), into, at);
+    for (let n = 1; n <= 4 && n < word.length; n += 1) this.addAtZero(SUFFIX_KINDS[n]!, lower.slice(-n), into, at);
+    if (word.length > 12) this.addAtZero('long', '', into, at);
+    if (word.includes('-')) this.addAtZero('hyphen', '', into, at);
     return into;
   }
 }
+
+/** The floats of one form's vectors: L labels at each offset. */
+const FORM_SIZE = OFFSETS.length * L;
+const ZERO_AT = OFFSETS.indexOf(0);
 
 // Constant strings, so looking a kind up hashes nothing new.
 const PREFIX_KINDS = ['', 'pre1', 'pre2', 'pre3'];
@@ -154,12 +160,6 @@ const REACH = 2;
 /** Bounds the per-form cache of a long-running process (a batch of millions of articles). */
 const MAX_CACHED_FORMS = 100_000;
 
-interface FormEntry {
-  /** Summed form weights at each offset -2..2, L per offset. */
-  vectors: Float32Array;
-  /** Transition scores, previous label p to label l at p * L + l, for this form's shape. */
-  transition: Float32Array;
-}
 
 /** The id of `value` in `ids`, a new one if unseen; below `limit` (the room of its field in the context key). */
 function smallId(ids: Map<string, number>, value: string, limit: number): number {
@@ -172,7 +172,14 @@ function smallId(ids: Map<string, number>, value: string, limit: number): number
 }
 
 export class NerTagger {
-  private readonly forms = new Map<string, FormEntry>();
+  /**
+   * The forms seen so far, each numbered: form n's summed weights at each offset are FORM_SIZE
+   * floats of `formVectorSlab` from n * FORM_SIZE (one array for all, not one small array each: a
+   * third less time on a corpus's first pass), its shape's transition scores `formTransitions[n]`.
+   */
+  private readonly forms = new Map<string, number>();
+  private formVectorSlab = new Float32Array(4096 * FORM_SIZE);
+  private formTransitions: Float32Array[] = [];
   private readonly contexts = new Map<number, Float32Array>();
   private readonly transitions = new Map<string, Float32Array>();
   private readonly posIds = new Map<string, number>();
@@ -191,7 +198,7 @@ export class NerTagger {
 
   /** The summed form weights of `word` at each offset, from its feature names (what training sees). */
   formVectorsByName(word: string): Float32Array {
-    const vectors = new Float32Array(OFFSETS.length * L);
+    const vectors = new Float32Array(FORM_SIZE);
     const facts = formFacts(word, this.gazetteer);
     OFFSETS.forEach((offset, k) => this.sum(formFeatures(word, offset, this.gazetteer, facts), vectors, k * L));
     return vectors;
@@ -206,15 +213,30 @@ export class NerTagger {
     addWeights(this.model, features, into, at);
   }
 
-  private form(word: string): FormEntry {
-    let cached = this.forms.get(word);
-    if (!cached) {
-      if (this.forms.size >= MAX_CACHED_FORMS) this.forms.clear();
+  /** The number of a word form, its vectors summed into the slab on first sight. */
+  private form(word: string): number {
+    let n = this.forms.get(word);
+    if (n === undefined) {
+      n = this.forms.size;
+      if ((n + 1) * FORM_SIZE > this.formVectorSlab.length) {
+        const grown = new Float32Array(this.formVectorSlab.length * 2);
+        grown.set(this.formVectorSlab);
+        this.formVectorSlab = grown;
+      }
       const facts = formFacts(word, this.gazetteer);
-      cached = { vectors: this.formIndex.vectors(facts), transition: this.transition(facts.shape) };
-      this.forms.set(word, cached);
+      this.formIndex.vectors(facts, this.formVectorSlab, n * FORM_SIZE);
+      this.formTransitions[n] = this.transition(facts.shape);
+      this.forms.set(word, n);
     }
-    return cached;
+    return n;
+  }
+
+  /** Starts the form cache afresh once it holds MAX_CACHED_FORMS (between Docs, never inside one). */
+  private boundForms(): void {
+    if (this.forms.size < MAX_CACHED_FORMS) return;
+    this.forms.clear();
+    this.formTransitions = [];
+    this.formVectorSlab.fill(0);
   }
 
   /** A small number for a POS tag, for numeric context keys. */
@@ -270,15 +292,20 @@ export class NerTagger {
       if (gazetteer[t] === 'O' && !MARKED.test(tokens[t]!.text)) continue;
       for (let k = Math.max(0, t - REACH); k <= Math.min(tokens.length - 1, t + REACH); k += 1) scored[k] = 1;
     }
-    const forms: (FormEntry | undefined)[] = new Array(tokens.length);
-    const formAt = (t: number) => (forms[t] ??= this.form(tokens[t]!.text));
+    // Every form the decoder reads (scored tokens and two either side), numbered before decoding,
+    // so the slab no longer grows while it is read.
+    this.boundForms();
+    const forms = new Int32Array(tokens.length).fill(-1);
+    for (let t = 0; t < tokens.length; t += 1) {
+      if (scored[t] || scored[t - 1] || scored[t - 2] || scored[t + 1] || scored[t + 2]) forms[t] = this.form(tokens[t]!.text);
+    }
     for (const sentence of doc.sentences) {
       // Each run of scored tokens is decoded on its own, starting as if after an O.
       for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
         if (!scored[t]) continue;
         let end = t;
         while (end < sentence.lastToken && scored[end + 1]) end += 1;
-        this.decode(doc, t, end, sentence, facts, gazetteer, formAt, labels);
+        this.decode(doc, t, end, sentence, facts, gazetteer, forms, labels);
         t = end;
       }
     }
@@ -288,23 +315,23 @@ export class NerTagger {
   /** Viterbi over tokens first..last of a sentence; form features still see the whole sentence. */
   private decode(
     doc: Doc, first: number, last: number, sentence: { firstToken: number; lastToken: number }, facts: DocFacts,
-    gazetteer: string[], formAt: (t: number) => FormEntry, labels: Uint8Array,
+    gazetteer: string[], forms: Int32Array, labels: Uint8Array,
   ): void {
     const n = last - first + 1;
     if (this.back.length < n * L) this.back = new Uint8Array(n * L * 2);
     const back = this.back;
     const emission = this.emission;
+    const slab = this.formVectorSlab;
     for (let i = 0; i < n; i += 1) {
       const t = first + i;
       emission.set(this.context(doc, t, facts, gazetteer[t]!));
       for (let k = 0; k < OFFSETS.length; k += 1) {
         const at = t + OFFSETS[k]!;
         if (at < sentence.firstToken || at > sentence.lastToken) continue;
-        const vectors = formAt(at).vectors;
-        const base = k * L;
-        for (let l = 0; l < L; l += 1) emission[l] += vectors[base + l]!;
+        const base = forms[at]! * FORM_SIZE + k * L;
+        for (let l = 0; l < L; l += 1) emission[l] += slab[base + l]!;
       }
-      const transition = formAt(t).transition;
+      const transition = this.formTransitions[forms[t]!]!;
       const current = this.current;
       if (i === 0) {
         for (let l = 0; l < L; l += 1) current[l] = emission[l]! + START_ALLOWED[l]! + transition[l]!;

@@ -153,16 +153,18 @@ export function shippedToneModel(): ToneModel {
  */
 interface SentenceSums {
   words: Float64Array; prefix: Float64Array; suffix: Float64Array; facts: SentenceFacts;
-  /** Each token's WordVectors (null for non-words), from the sentence's first token. */
-  vectors: (WordVectors | null)[];
+  /** Each token's WordVectors (NO_VECTORS for non-words and unknown words), from the sentence's first token. */
+  vectors: Int32Array;
 }
-const sentenceSums = new WeakMap<Doc, { sums: Map<number, SentenceSums>; prefix: Float64Array; suffix: Float64Array }>();
+/** Per Doc, its sentences' sums, made under one generation of the word store (offsets into it). */
+const sentenceSums = new WeakMap<Doc, { sums: Map<number, SentenceSums>; prefix: Float64Array; suffix: Float64Array; generation: number }>();
 
 /**
- * A word's weights in one array of 3K: wherever it stands (WORD), and as a far word on the left
- * (FAR_LEFT) and on the right (FAR_RIGHT).
+ * A word's weights: where its SLOTS * K floats start in its model's word slab. First wherever it
+ * stands (WORD), then as a far word on the left (FAR_LEFT) and on the right (FAR_RIGHT).
  */
-type WordVectors = Float64Array;
+type WordVectors = number;
+const NO_VECTORS = -1;
 const WORD = 0;
 const FAR_LEFT = K;
 const FAR_RIGHT = 2 * K;
@@ -171,9 +173,21 @@ const NEAR_BUCKETS = [1, 3, 8] as const;
 const NEAR_INDEX: Record<number, number> = { 1: 0, 3: 1, 8: 2 };
 const NEAR_SLOT = (side: 'L' | 'R', b: number) => (3 + (side === 'L' ? 0 : 3) + NEAR_INDEX[b]!) * K;
 const SLOTS = 9;
+const WORD_SIZE = SLOTS * K;
 /** A word's vectors as it stands, and (for a word with a valence) negated, made when first needed. */
-interface WordEntry { valence: number | undefined; plain: WordVectors; negated: WordVectors | null }
-const wordCaches = new WeakMap<ToneModel, Map<string, WordEntry>>();
+interface WordEntry { valence: number | undefined; plain: WordVectors; negated: WordVectors }
+/**
+ * Per model, the words seen so far and their vectors, all in one slab (not one small array each,
+ * which costs an allocation and GC work per word).
+ */
+interface WordStore { entries: Map<string, WordEntry>; slab: Float64Array; used: number; generation: number }
+const wordStores = new WeakMap<ToneModel, WordStore>();
+
+function wordStoreOf(model: ToneModel): WordStore {
+  let store = wordStores.get(model);
+  if (!store) wordStores.set(model, (store = { entries: new Map(), slab: new Float64Array(1024 * WORD_SIZE), used: 0, generation: 0 }));
+  return store;
+}
 
 /**
  * The words the model has some weight for, in any slot (w=, L1= ... R99=). Most words of an article
@@ -197,40 +211,47 @@ function knownWords(model: ToneModel): Set<string> {
 }
 
 /** The entry of every word the model knows nothing of: no valence, no vectors. */
-const UNKNOWN_WORD: WordEntry = { valence: undefined, plain: new Float64Array(0), negated: null };
+const UNKNOWN_WORD: WordEntry = { valence: undefined, plain: NO_VECTORS, negated: NO_VECTORS };
 /** Bounds the per-word cache of a long-running process (and so each worker's memory). */
 const MAX_CACHED_WORDS = 50_000;
 
 /** The vectors of one word form with valence v, from the names the features have in training. */
-function wordVectors(model: ToneModel, lower: string, v: number | undefined): WordVectors {
-  const vectors = new Float64Array(SLOTS * K);
-  addWeights(model, wordFeatureNames(lower, v), vectors, WORD);
-  addWeights(model, farFeatureNames(lower, v, 'L'), vectors, FAR_LEFT);
-  addWeights(model, farFeatureNames(lower, v, 'R'), vectors, FAR_RIGHT);
+function wordVectors(model: ToneModel, store: WordStore, lower: string, v: number | undefined): WordVectors {
+  if (store.used + WORD_SIZE > store.slab.length) {
+    const grown = new Float64Array(store.slab.length * 2);
+    grown.set(store.slab);
+    store.slab = grown;
+  }
+  const at = store.used;
+  store.used += WORD_SIZE;
+  const { slab } = store;
+  slab.fill(0, at, at + WORD_SIZE);
+  addWeights(model, wordFeatureNames(lower, v), slab, at + WORD);
+  addWeights(model, farFeatureNames(lower, v, 'L'), slab, at + FAR_LEFT);
+  addWeights(model, farFeatureNames(lower, v, 'R'), slab, at + FAR_RIGHT);
   // The same names positionalFeatures gives a word near the target.
   for (const side of ['L', 'R'] as const) {
     for (const b of NEAR_BUCKETS) {
       const near = [`${side}${b}=${lower}`];
       if (v !== undefined) near.push(`val${side}${b}=${v > 0 ? '+' : '-'}`);
-      addWeights(model, near, vectors, NEAR_SLOT(side, b));
+      addWeights(model, near, slab, at + NEAR_SLOT(side, b));
     }
   }
-  return vectors;
+  return at;
 }
 
 /**
  * The vectors of token t, cached per word form (and, for the few words with a valence, per
  * negated-or-not), so a sentence costs one lookup per word instead of building feature names.
  */
-function entryOf(model: ToneModel, cache: Map<string, WordEntry>, lower: string): WordEntry {
-  let entry = cache.get(lower);
+function entryOf(model: ToneModel, store: WordStore, lower: string): WordEntry {
+  let entry = store.entries.get(lower);
   if (!entry) {
-    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
     const valence = VALENCE.get(lower);
     entry = valence === undefined && !knownWords(model).has(lower)
       ? UNKNOWN_WORD
-      : { valence, plain: wordVectors(model, lower, valence), negated: null };
-    cache.set(lower, entry);
+      : { valence, plain: wordVectors(model, store, lower, valence), negated: NO_VECTORS };
+    store.entries.set(lower, entry);
   }
   return entry;
 }
@@ -242,12 +263,20 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', '«', '»']);
  * their sums, and the sentence facts (valence words, quotation marks).
  */
 function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
+  const store = wordStoreOf(model);
   let perDoc = sentenceSums.get(doc);
-  if (!perDoc) {
+  if (!perDoc || perDoc.generation !== store.generation) {
+    // The word store starts afresh once full, only here as a Doc starts: a Doc's sums hold offsets
+    // into it (and a Doc summed under an older generation is summed again).
+    if (store.entries.size >= MAX_CACHED_WORDS) {
+      store.entries.clear();
+      store.used = 0;
+      store.generation += 1;
+    }
     // One buffer per Doc for all its sentences' running sums (sentence s: n + 1 slots from its
     // first token + s), viewed per sentence: a typed array per sentence would be an allocation each.
     const slots = (doc.tokens.length + doc.sentences.length) * K;
-    sentenceSums.set(doc, (perDoc = { sums: new Map(), prefix: new Float64Array(slots), suffix: new Float64Array(slots) }));
+    sentenceSums.set(doc, (perDoc = { sums: new Map(), prefix: new Float64Array(slots), suffix: new Float64Array(slots), generation: store.generation }));
   }
   let sums = perDoc.sums.get(index);
   if (sums) return sums;
@@ -258,33 +287,39 @@ function sumsOf(doc: Doc, model: ToneModel, index: number): SentenceSums {
   const from = (sentence.firstToken + index) * K;
   const prefix = perDoc.prefix.subarray(from, from + (n + 1) * K);
   const suffix = perDoc.suffix.subarray(from, from + (n + 1) * K);
-  let cache = wordCaches.get(model);
-  if (!cache) wordCaches.set(model, (cache = new Map()));
-  const vectors: (WordVectors | null)[] = new Array(n).fill(null);
+  const vectors = new Int32Array(n).fill(NO_VECTORS);
   const facts: SentenceFacts = { valences: [], quoteMarks: 0 };
   for (let i = 0; i < n; i += 1) {
     const t = sentence.firstToken + i;
     const token = tokens[t]!;
     if (QUOTE_MARKS.has(token.text)) facts.quoteMarks += 1;
     if (token.type !== 'word') continue;
-    const entry = entryOf(model, cache, token.lower);
+    const entry = entryOf(model, store, token.lower);
     if (entry === UNKNOWN_WORD) continue;
     let v = entry.plain;
     if (entry.valence !== undefined) {
       const negated = isNegated(doc, t);
       facts.valences.push([t, negated ? -entry.valence : entry.valence]);
-      if (negated) v = entry.negated ??= wordVectors(model, token.lower, -entry.valence);
+      if (negated) {
+        if (entry.negated === NO_VECTORS) entry.negated = wordVectors(model, store, token.lower, -entry.valence);
+        v = entry.negated;
+      }
     }
     vectors[i] = v;
-    for (let k = 0; k < K; k += 1) words[k] += v[WORD + k]!;
+  }
+  // Read the slab only now: making a word's vectors above may have grown it.
+  const { slab } = store;
+  for (let i = 0; i < n; i += 1) {
+    const v = vectors[i]!;
+    if (v !== NO_VECTORS) for (let k = 0; k < K; k += 1) words[k] += slab[v + WORD + k]!;
   }
   for (let i = 0; i < n; i += 1) {
-    const v = vectors[i];
-    for (let k = 0; k < K; k += 1) prefix[(i + 1) * K + k] = prefix[i * K + k]! + (v ? v[FAR_LEFT + k]! : 0);
+    const v = vectors[i]!;
+    for (let k = 0; k < K; k += 1) prefix[(i + 1) * K + k] = prefix[i * K + k]! + (v !== NO_VECTORS ? slab[v + FAR_LEFT + k]! : 0);
   }
   for (let i = n - 1; i >= 0; i -= 1) {
-    const v = vectors[i];
-    for (let k = 0; k < K; k += 1) suffix[i * K + k] = suffix[(i + 1) * K + k]! + (v ? v[FAR_RIGHT + k]! : 0);
+    const v = vectors[i]!;
+    for (let k = 0; k < K; k += 1) suffix[i * K + k] = suffix[(i + 1) * K + k]! + (v !== NO_VECTORS ? slab[v + FAR_RIGHT + k]! : 0);
   }
   sums = { words, prefix, suffix, facts, vectors };
   perDoc.sums.set(index, sums);
@@ -303,12 +338,13 @@ function positionalScorer(model: ToneModel): ScoreSink {
 function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64Array {
   const { first, last, sentence } = locate(doc, target);
   const sums = sumsOf(doc, model, doc.tokens[first]!.sentence);
-  const vectorAt = (t: number) => sums.vectors[t - sentence.firstToken] ?? null;
+  const { slab } = wordStoreOf(model);
+  const vectorAt = (t: number) => sums.vectors[t - sentence.firstToken] ?? NO_VECTORS;
   const scores = Float64Array.from(sums.words);
   const own = new Float64Array(K);
   for (let t = first; t <= last; t += 1) {
     const v = vectorAt(t);
-    if (v) for (let k = 0; k < K; k += 1) own[k] += v[WORD + k]!;
+    if (v !== NO_VECTORS) for (let k = 0; k < K; k += 1) own[k] += slab[v + WORD + k]!;
   }
   // Far words: those before first - NEAR and after last + NEAR.
   const farLeftEnd = Math.max(0, first - NEAR - sentence.firstToken);
@@ -320,9 +356,9 @@ function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64A
   for (let t = Math.max(sentence.firstToken, first - NEAR); t <= Math.min(sentence.lastToken, last + NEAR); t += 1) {
     if (t >= first && t <= last) continue;
     const v = vectorAt(t);
-    if (!v) continue;
-    const slot = t < first ? NEAR_SLOT('L', bucket(first - t)) : NEAR_SLOT('R', bucket(t - last));
-    for (let k = 0; k < K; k += 1) scores[k] += v[slot + k]!;
+    if (v === NO_VECTORS) continue;
+    const slot = v + (t < first ? NEAR_SLOT('L', bucket(first - t)) : NEAR_SLOT('R', bucket(t - last)));
+    for (let k = 0; k < K; k += 1) scores[k] += slab[slot + k]!;
   }
   const positional = positionalScorer(model).reset();
   emitPositionalFeatures(doc, target, sums.facts, false, positional);

@@ -9,7 +9,7 @@ import { buildDoc } from '../dist/doc/build-doc.js';
 import { tokenAt } from '../dist/doc/spans.js';
 import { buildReportingLexicon } from '../dist/stages/find-quotes.js';
 import { ATTRIBUTION_LABELS, cueFeatures, cueHead, isCandidate } from '../dist/quotes/attribution-model.js';
-import { crossValidate, nonZeroF1, trainPerceptron, writeLinearModel } from './lib/perceptron.js';
+import { crossValidate, nonZeroF1, scoresOf, trainPerceptron, writeLinearModel } from './lib/perceptron.js';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -22,6 +22,8 @@ const json = JSON.parse(readFileSync(new URL('../src/lexicons/reporting-verbs.js
 const lexicon = buildReportingLexicon(json);
 const AFTER = 1;
 const BEFORE = 2;
+/** The scale writeLinearModel gives the shipped weights, so that their softmax reads as a probability. */
+const SCALE = 0.1;
 
 /** One article -> an item per candidate word outside direct quotes: its features and its class. */
 function prepare(record) {
@@ -63,12 +65,44 @@ function cueF1(model, held) {
   return f1;
 }
 
+/**
+ * The quotes stage reads a word as a cue when the softmax of its scaled scores gives the more likely
+ * side at least MIN_CUE_PROBABILITY: counts of that decision at several thresholds, for choosing it
+ * on held-out folds rather than on the dev set.
+ */
+const THRESHOLDS = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+const byThreshold = THRESHOLDS.map(() => ({ tp: 0, predicted: 0, gold: 0 }));
+function countAtThresholds(model, held) {
+  for (const x of held) {
+    const scores = scoresOf(model, x.features).map((v) => v * SCALE);
+    const max = Math.max(...scores);
+    const e = scores.map((v) => Math.exp(v - max));
+    const total = e.reduce((a, b) => a + b, 0);
+    const side = e[AFTER] >= e[BEFORE] ? AFTER : BEFORE;
+    THRESHOLDS.forEach((threshold, i) => {
+      const counts = byThreshold[i];
+      if (x.gold) counts.gold += 1;
+      if (e[side] / total < threshold) return;
+      counts.predicted += 1;
+      if (side === x.gold) counts.tp += 1;
+    });
+  }
+}
+
 if (folds > 1) {
   const articles = byArticle.map((list, i) => ({ list, i }));
   const fit = (train) => trainPerceptron(train.flatMap((a) => a.list), ATTRIBUTION_LABELS.length, epochs);
-  const score = (model, held) => cueF1(model, held.flatMap((a) => a.list));
+  const score = (model, held) => {
+    countAtThresholds(model, held.flatMap((a) => a.list));
+    return cueF1(model, held.flatMap((a) => a.list));
+  };
   console.log(`cross-validated cue F1 ${(100 * crossValidate(articles, folds, fit, score)).toFixed(1)} (${epochs} epochs)`);
+  console.log(`cue F1 over all folds by the stage's probability threshold: ${THRESHOLDS.map((threshold, i) => {
+    const { tp, predicted, gold } = byThreshold[i];
+    const p = tp / (predicted || 1); const r = tp / (gold || 1);
+    return `${threshold} -> ${(100 * (2 * p * r) / (p + r || 1)).toFixed(1)}`;
+  }).join(', ')}`);
 } else {
-  const kept = writeLinearModel(out, 'attribution', ATTRIBUTION_LABELS, trainPerceptron(items, ATTRIBUTION_LABELS.length, epochs), { scale: 0.1, minWeight: 1 });
+  const kept = writeLinearModel(out, 'attribution', ATTRIBUTION_LABELS, trainPerceptron(items, ATTRIBUTION_LABELS.length, epochs), { scale: SCALE, minWeight: 1 });
   console.log(`wrote ${out}: ${kept} features, ${epochs} epochs, trained on PolNeAR train (${items.length} words)`);
 }

@@ -37,12 +37,18 @@ export function trainPerceptron(items, labelCount, epochs) {
   return { ids, weights, K };
 }
 
-export function predict(model, features) {
+/** The label scores of one item's features. */
+export function scoresOf(model, features) {
   const scores = new Float64Array(model.K);
   for (const f of features) {
     const id = model.ids.get(f);
     if (id !== undefined) for (let k = 0; k < model.K; k += 1) scores[k] += model.weights[id * model.K + k];
   }
+  return scores;
+}
+
+export function predict(model, features) {
+  const scores = scoresOf(model, features);
   let best = 0;
   for (let k = 1; k < model.K; k += 1) if (scores[k] > scores[best]) best = k;
   return best;

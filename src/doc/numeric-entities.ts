@@ -9,12 +9,15 @@ interface NumericLexicon {
   months: Set<string>; weekdays: Set<string>; relativeDays: Set<string>; dateUnits: Set<string>;
   dateModifiers: Set<string>; dateTail: Set<string>; timeWords: Set<string>; meridiem: Set<string>;
   numberWords: Set<string>; scaleWords: Set<string>; currencySymbols: Set<string>; currencyWords: Set<string>;
-  percentWords: Set<string>; ordinals: Set<string>; units: Set<string>;
+  percentWords: Set<string>; ordinals: Set<string>; units: Set<string>; holidays: Set<string>;
 }
 
 let lexicon: NumericLexicon | null = null;
 /** Every word that can open a numeric entity without a digit in it: most tokens are neither. */
 let starters: Set<string> | null = null;
+/** The first word of each holiday, and the most words one has. */
+let holidayStarts: Set<string> | null = null;
+let holidayWords = 0;
 
 function numericLexicon(): NumericLexicon {
   if (lexicon) return lexicon;
@@ -23,6 +26,9 @@ function numericLexicon(): NumericLexicon {
   lexicon = sets as unknown as NumericLexicon;
   const { currencySymbols, ordinals, months, weekdays, relativeDays, dateModifiers, numberWords } = lexicon;
   starters = new Set([currencySymbols, ordinals, months, weekdays, relativeDays, dateModifiers, numberWords].flatMap((set) => [...set]));
+  holidayStarts = new Set([...lexicon.holidays].map((name) => name.split(/[\s'-]/)[0]!));
+  holidayWords = Math.max(...[...lexicon.holidays].map((name) => name.split(/\s+/).length)) + 1; // "Year's": two tokens
+  for (const start of holidayStarts) starters.add(start);
   return lexicon;
 }
 
@@ -68,11 +74,28 @@ export function findNumericEntities(tokens: Token[]): RawEntity[] {
     return end;
   };
 
+  /** The last token of the longest holiday from t ("New Year's Eve"), or -1. */
+  const holidayEnd = (t: number) => {
+    let surface = '';
+    let found = -1;
+    for (let end = t; end < t + holidayWords && sameSentence(t, end); end += 1) {
+      const token = tokens[end]!;
+      surface += (end > t && token.spaceBefore ? ' ' : '') + token.text.replace(/’/g, "'");
+      if (lex.holidays.has(surface)) found = end;
+    }
+    return found;
+  };
+
   const opens = starters!;
   for (let t = 0; t < tokens.length; t += 1) {
     const token = tokens[t]!;
     const { text, lower } = token;
     if (!opens.has(text) && !opens.has(lower) && !DIGIT.test(text)) continue;
+    // Holidays: "Christmas", "New Year's Eve", "Eid al-Fitr".
+    if (holidayStarts!.has(text)) {
+      const end = holidayEnd(t);
+      if (end >= 0) { push(t, end, 'DATE'); t = end; continue; }
+    }
     const next = tokens[t + 1];
     // Money: "$1.13bn", "£600m", "US$5 billion".
     if (lex.currencySymbols.has(text) && sameSentence(t, t + 1) && (isNumber(t + 1) || MONEY_WITH_SCALE.test(next!.text))) {

@@ -46,6 +46,7 @@ export function fineType(coarse: TaggedSpan['type'], words: string[], entry: Gaz
 }
 
 const APOSTROPHES = new Set(['’', "'"]);
+const DASHES = new Set(['-', '–', '—']);
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'ben']);
 
 /**
@@ -171,7 +172,15 @@ export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagg
   const taken = new Uint8Array(tokens.length);
   const known = gazetteerTags(doc, gazetteer);
   const tagged = joinApostropheNames(doc, joinHyphens(doc, stripTitles(doc, gazetteer, spansOf(tagger.tag(doc, known)))));
+  // A name is never inside a date ("Christmas takings", "New Year's Eve": holidays are dates).
+  const inDate = new Uint8Array(tokens.length);
+  for (const raw of doc.numericEntities) if (raw.type === 'DATE') inDate.fill(1, raw.firstToken, raw.lastToken + 1);
   for (const span of spreadNames(doc, preferKnownNames(known, tagged))) {
+    if (inDate.subarray(span.firstToken, span.lastToken + 1).every((d) => d === 1)) continue;
+    // "Comedy Fat Albert - co-written by ...": a dash between spaces ends a name.
+    for (let t = span.firstToken + 1; t <= span.lastToken; t += 1) {
+      if (DASHES.has(tokens[t]!.text) && tokens[t]!.spaceBefore && tokens[t + 1]?.spaceBefore) { span.lastToken = t - 1; break; }
+    }
     // "The University of Michigan", "August National Association ...": the article or a month
     // before an organisation's name is not part of it.
     if (span.lastToken > span.firstToken && span.type === 'ORG' && (tokens[span.firstToken]!.lower === 'the' || isMonth(tokens[span.firstToken]!.text))) span.firstToken += 1;

@@ -79,6 +79,9 @@ describe('numeric entities (src/doc/numeric-entities.ts)', () => {
     ['Unemployment fell to 4.7 per cent, its lowest since the 1970s.', ['PERCENT:4.7 per cent', 'DATE:1970s']],
     ['The vote is at 10:30 on Friday; results are expected by 5pm.', ['TIME:10:30', 'DATE:Friday', 'TIME:5pm']],
     ['Two million people voted in 2004, some 20 years ago.', ['CARDINAL:Two million', 'DATE:2004', 'DATE:20 years ago']],
+    // Holidays are dates (BBC entertainment/100).
+    ['However, Christmas takings were down 26.5% on 2003.', ['DATE:Christmas', 'PERCENT:26.5%', 'DATE:2003']],
+    ["Meet the Fockers held the New Year's Day title with $12.8m (£6.7m).", ["DATE:New Year's Day", 'MONEY:$12.8m', 'MONEY:£6.7m']],
   ])('%s', (text, expected) => {
     expect(numeric(text)).toEqual(expected);
   });

@@ -177,6 +177,9 @@ export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagg
   for (const raw of doc.numericEntities) if (raw.type === 'DATE') inDate.fill(1, raw.firstToken, raw.lastToken + 1);
   for (const span of spreadNames(doc, preferKnownNames(known, tagged))) {
     if (inDate.subarray(span.firstToken, span.lastToken + 1).every((d) => d === 1)) continue;
+    // "3G", "4G": wink splits the number from its letter, which is no name.
+    const before = tokens[span.firstToken - 1];
+    if (before?.type === 'number' && before.end === tokens[span.firstToken]!.start) continue;
     // "Comedy Fat Albert - co-written by ...": a dash between spaces ends a name.
     for (let t = span.firstToken + 1; t <= span.lastToken; t += 1) {
       if (DASHES.has(tokens[t]!.text) && tokens[t]!.spaceBefore && tokens[t + 1]?.spaceBefore) { span.lastToken = t - 1; break; }

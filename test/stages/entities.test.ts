@@ -74,6 +74,11 @@ describe('entities in real sentences', () => {
     const entities = analyzeText('However, Christmas takings were down 26.5% on 2003.').entities!;
     expect(entities.filter((e) => e.name === 'Christmas').map((e) => e.type)).toEqual(['DATE']);
   });
+  test('"3G" is no organisation "G" (BBC tech/050)', () => {
+    const names = analyzeText('Competition to get people using 3G mobiles will grow in the next year as almost all of the UK\'s operators have now launched third generation networks.').entities!.map((e) => e.name);
+    expect(names).toContain('United Kingdom');
+    expect(names).not.toContain('G');
+  });
   test('"Comedy Fat Albert - co-written by Bill Cosby" names no "Albert - co-written"', () => {
     const names = analyzeText('Comedy Fat Albert - co-written by Bill Cosby - moved down the chart to fourth.').entities!.map((e) => e.name);
     expect(names).toContain('Bill Cosby');

@@ -98,6 +98,23 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
     }
   }
 
+  // The same name the tagger typed a person once and something else once ("Guidant" the company,
+  // then "Guidant" a person) is one thing, its type voted below. A place and an organisation of
+  // one name stay two (the city and its team, in sports results); so do the kinds of names the
+  // gazetteer knows (Russia the country, Russia the team).
+  const personByText = new Map<string, string>();
+  const otherByText = new Map<string, string>();
+  for (const [key, c] of clusters) {
+    if (!key.startsWith('name:')) continue;
+    (key.startsWith('name:person:') ? personByText : otherByText).set(textOf(c.mentions[0]!), key);
+  }
+  for (const [text, personKey] of personByText) {
+    const otherKey = otherByText.get(text);
+    if (otherKey === undefined) continue;
+    clusters.get(otherKey)!.mentions.push(...clusters.get(personKey)!.mentions);
+    clusters.delete(personKey);
+  }
+
   const entities: EntityCluster[] = [];
   for (const c of clusters.values()) {
     c.mentions.sort((a, b) => a.start - b.start);

@@ -74,6 +74,12 @@ describe('entities in real sentences', () => {
     const entities = analyzeText('However, Christmas takings were down 26.5% on 2003.').entities!;
     expect(entities.filter((e) => e.name === 'Christmas').map((e) => e.type)).toEqual(['DATE']);
   });
+  test('a name typed a person once and a company elsewhere is one entity (BBC business/300)', () => {
+    const text = 'Pharmaceutical giant Johnson & Johnson has agreed to buy medical technology firm Guidant for $25.4bn (£13bn).\n\n'
+      + 'Guidant is a key producer of equipment that combats heart problems such as implant defibrillators and pacemakers.';
+    const guidant = analyzeText(text).entities!.filter((e) => e.name === 'Guidant');
+    expect(guidant.map((e) => [e.type, e.mentions.length])).toEqual([['ORG', 2]]);
+  });
   test('"3G" is no organisation "G" (BBC tech/050)', () => {
     const names = analyzeText('Competition to get people using 3G mobiles will grow in the next year as almost all of the UK\'s operators have now launched third generation networks.').entities!.map((e) => e.name);
     expect(names).toContain('United Kingdom');

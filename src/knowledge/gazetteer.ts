@@ -52,7 +52,7 @@ interface Country {
 
 interface NamesJson {
   titles: string[]; orgWords: string[]; knownOrgs: string[]; knownAcronyms: Record<string, string>; knownAliases: Record<string, string>;
-  facWords: string[]; locWords: string[]; eventWords: string[]; lawWords: string[]; languages: string[];
+  facWords: string[]; locWords: string[]; eventWords: string[]; lawWords: string[]; languages: string[]; groups: string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -133,6 +133,8 @@ export function builtInGazetteer(): Gazetteer {
     if (!target) add(full, { type: 'ORG', canonical: `org:${full}`, name: full });
   }
   for (const org of json.knownOrgs) add(org, { type: 'ORG', canonical: `org:${org}`, name: org });
+  // Religious and ethnic groups are NORP, like nationalities ("Muslims", "Kurds").
+  for (const group of json.groups) add(group, { type: 'NORP', canonical: `norp:${group.replace(/s$/, '')}`, name: group.replace(/s$/, '') });
   for (const language of json.languages) {
     // "French" is more often the people or the adjective than the language: keep NORP when known.
     add(language, { type: 'LANGUAGE', canonical: `language:${language}`, name: language });

@@ -23,6 +23,8 @@ export function fineType(coarse: TaggedSpan['type'], words: string[], entry: Gaz
   // a country's name alone is the country ("US Secretary of State": US is not an organisation).
   if (entry?.type === 'ORG' && coarse !== 'PER') return 'ORG';
   if (entry?.canonical.startsWith('country:') && coarse === 'ORG' && words.length === 1) return 'GPE';
+  // A nationality or a religious or ethnic group alone ("Muslim", "Kurds") is NORP, whatever the tagger's class.
+  if (entry?.type === 'NORP' && coarse !== 'PER' && words.length === 1) return 'NORP';
   switch (coarse) {
     case 'PER':
       return 'PERSON';

@@ -119,6 +119,8 @@ describe('OntoNotes types beyond CoNLL’s four, on real sentences', () => {
     ['England were knocked out of the World Cup in Germany.', 'World Cup', 'EVENT'],
     ['The Kyoto Protocol came into force in 2005.', 'Kyoto Protocol', 'LAW'],
     ['Kerry met Lavrov in the Kremlin on Tuesday.', 'Kremlin', 'ORG'],
+    // A religious group is NORP like a nationality (BBC politics/100).
+    ['Mr Mubanga, who insists he does not feel bitter, said: "I\'ve lost three years of my life, because I was a Muslim.', 'Muslim', 'NORP'],
   ])('%s -> %s is %s', (sentence, name, type) => {
     expect(typeOf(sentence, name)).toBe(type);
   });

@@ -62,6 +62,15 @@ export function findQuotedSpans(doc: Doc): Span[] {
       const before = i > 0 ? text[i - 1]! : ' ';
       const after = i + 1 < text.length ? text[i + 1]! : ' ';
       if (open) {
+        // A double mark with a space before it and a word after it opens a quotation: the one still
+        // open lost its closing mark (BBC: `said: "... a Muslim. He added: "The authorities ...`),
+        // and ends with its last full sentence before this mark.
+        if (DOUBLE_OPEN.has(open.mark) && (ch === '"' || ch === '“') && before.trim() === '' && WORDISH.test(after)) {
+          const lastStop = lastSentenceEnd(text, open.at + 1, i);
+          if (lastStop > open.at + 1) spans.push({ start: open.at + 1, end: lastStop });
+          open = { mark: ch, at: i };
+          continue;
+        }
         if (!CLOSER_OF[open.mark]!.includes(ch)) continue;
         // A closing single mark before a letter is an apostrophe (Russia’s, won’t).
         if ((ch === '’' || ch === "'") && LETTER.test(after)) continue;
@@ -89,6 +98,14 @@ export function findQuotedSpans(doc: Doc): Span[] {
     }
   }
   return spans.map(trim(text)).filter((s) => s.end > s.start);
+}
+
+/** The end (after its . ! or ?) of the last full sentence in text[from, to), or `from` if none. */
+function lastSentenceEnd(text: string, from: number, to: number): number {
+  for (let k = to - 1; k > from; k -= 1) {
+    if (/[.!?]/.test(text[k - 1]!) && /\s/.test(text[k]!)) return k;
+  }
+  return from;
 }
 
 const trim = (text: string) => (s: Span): Span => {

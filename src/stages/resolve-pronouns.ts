@@ -25,6 +25,21 @@ function sexOf(doc: Doc, entity: EntityCluster, firstNameSex: Map<string, 'm' | 
   return null;
 }
 
+const SUBJECT_FORMS = new Set(['he', 'she']);
+const CONNECTIVES = new Set(['but', 'and', 'so', 'yet', 'however', 'then']);
+/** How far into its sentence a person may start and still be read as its subject (past "But Fair Trials Abroad director"). */
+const SUBJECT_REACH = 6;
+
+/** The person a sentence opens with, among the window's mentions, or null. */
+function subjectOf(doc: Doc, window: { start: number; sentence: number; entity: number }[], sentence: number): number | null {
+  const first = window.find((p) => p.sentence === sentence);
+  if (!first || sentence < 0) return null;
+  const firstToken = doc.sentences[sentence]!.firstToken;
+  let t = firstToken;
+  while (t < doc.tokens.length && doc.tokens[t]!.start < first.start) t += 1;
+  return t - firstToken <= SUBJECT_REACH ? first.entity : null;
+}
+
 export function resolvePronouns(doc: Doc, entities: EntityCluster[], firstNameSex: Map<string, 'm' | 'f'> = new Map()): void {
   const sex = entities.map((e) => (e.type === 'PERSON' ? sexOf(doc, e, firstNameSex) : null));
   const personAt: { start: number; sentence: number; entity: number }[] = [];
@@ -41,7 +56,7 @@ export function resolvePronouns(doc: Doc, entities: EntityCluster[], firstNameSe
   // Person mentions before the current token: personAt[0..k), and how many each entity has there.
   const counts = new Int32Array(entities.length);
   let k = 0;
-  const window: { sentence: number; entity: number }[] = [];
+  const window: { start: number; sentence: number; entity: number }[] = [];
   for (let t = 0; t < doc.tokens.length; t += 1) {
     const token = doc.tokens[t]!;
     if (token.pos !== 'PRON' || !PERSONAL.has(token.lower)) continue;
@@ -60,8 +75,13 @@ export function resolvePronouns(doc: Doc, entities: EntityCluster[], firstNameSe
     window.reverse();
     const nearestSentence = window[window.length - 1]!.sentence;
     let entity = window.find((p) => p.sentence === nearestSentence)!.entity;
-    // Among several, the one named most often so far.
-    for (const p of window) if (counts[p.entity]! > counts[entity]!) entity = p.entity;
+    // Among several, the one named most often so far; but a he/she opening its sentence continues
+    // the subject of the sentence before when a person opens that one ("Stephen Jakobi said ...
+    // He said: ..."), whoever is named more.
+    const opensSentence = t === doc.sentences[sentence]!.firstToken || (t === doc.sentences[sentence]!.firstToken + 1 && CONNECTIVES.has(doc.tokens[t - 1]!.lower));
+    const subject = opensSentence && SUBJECT_FORMS.has(token.lower) ? subjectOf(doc, window, sentence - 1) : null;
+    if (subject !== null) entity = subject;
+    else for (const p of window) if (counts[p.entity]! > counts[entity]!) entity = p.entity;
     added.push([entity, { start: token.start, end: token.end, firstToken: t, lastToken: t, type: 'PERSON', kind: 'pronoun', canonical: null }]);
   }
   for (const [entity, mention] of added) entities[entity]!.mentions.push(mention);

@@ -265,3 +265,24 @@ describe('"it said": the organisation speaking (BBC business sentences)', () => 
     expect(quotesOf(text).filter((q) => q.speaker?.name === 'Lensworth')).toEqual([]);
   });
 });
+
+describe('a BBC paragraph that lost its closing marks (politics/100)', () => {
+  const text = 'Mr Mubanga, who insists he does not feel bitter, said: "I\'ve lost three years of my life, because I was a Muslim. '
+    + 'He added: "The authorities wanted to break me but they strengthened me. They\'ve made me what I am - even if I\'m not quite sure yet who that person is." '
+    + 'The US government denied the claims, saying it condemned and prohibited torture. '
+    + 'But Fair Trials Abroad director Stephen Jakobi said there were similarities between Mr Mubanga\'s account and those of other Guantanamo detainees. '
+    + 'He said: "The pattern is the same. The real problem is the concentration camp conditions in Guantanamo."';
+  const direct = () => quotesOf(text).filter((q) => q.kind === 'direct').map((q) => [text.slice(q.start, q.end), q.speaker?.name]);
+
+  test('a mark opening "He added: "..." ends the quotation left open before it', () => {
+    expect(direct()).toEqual(expect.arrayContaining([
+      ['I\'ve lost three years of my life, because I was a Muslim.', 'Mubanga'],
+      ['The authorities wanted to break me but they strengthened me. They\'ve made me what I am - even if I\'m not quite sure yet who that person is.', 'Mubanga'],
+    ]));
+  });
+  test('"He said:" opening a sentence continues the person who opened the one before, not the most named', () => {
+    expect(direct()).toEqual(expect.arrayContaining([
+      ['The pattern is the same. The real problem is the concentration camp conditions in Guantanamo.', 'Stephen Jakobi'],
+    ]));
+  });
+});

@@ -170,7 +170,10 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     // “A,” she said, clapping. “B.” The next quotation of the paragraph, or of the next one, is hers too.
     // But a person named earlier in this paragraph, before the quote, is its speaker rather than the
     // previous quote's ("Ms Robinson ... tells Cockerell that she despaired ... “I used to ...”").
-    if (!attribution) attribution = namedBefore(doc, firstToken, entityAtToken, entities);
+    // A quotation right after the previous one, nothing written between, goes on with its speaker.
+    const last = quotes[quotes.length - 1];
+    if (!attribution && previous && last && !WORDISH.test(doc.text.slice(last.end, span.start))) attribution = previous.attribution;
+    if (!attribution) attribution = namedBefore(doc, firstToken, entityAtToken, entities, quotes);
     if (!attribution && previous && paragraph - previous.paragraph <= 1) attribution = previous.attribution;
     if (attribution?.speaker) previous = { paragraph, attribution };
     quotes.push({ ...span, kind: 'direct', sentence, cue: attribution?.cue ?? null, speaker: attribution?.speaker ?? null });
@@ -414,12 +417,17 @@ function subjectOrganisation(doc: Doc, speaker: Span, entities: EntityCluster[],
 interface Attribution { cue: Span | null; speaker: { span: Span; entity: number | null } | null }
 
 /** The first person named in the quote's paragraph before it, as a speaker with no cue of its own. */
-function namedBefore(doc: Doc, firstToken: number, entityAtToken: Map<number, { entity: number; span: Span }>, entities: EntityCluster[]): Attribution | null {
+function namedBefore(
+  doc: Doc, firstToken: number, entityAtToken: Map<number, { entity: number; span: Span }>, entities: EntityCluster[], quotes: Span[],
+): Attribution | null {
   const paragraph = doc.paragraphs[doc.sentences[doc.tokens[firstToken]!.sentence]!.paragraph]!;
   const first = doc.sentences[paragraph.firstSentence]!.firstToken;
   for (let t = first; t < firstToken; t += 1) {
     const hit = entityAtToken.get(t);
     if (!hit || entities[hit.entity]!.type !== 'PERSON') continue;
+    // A person named inside an earlier quotation is spoken of, not speaking.
+    const at = doc.tokens[t]!.start;
+    if (quotes.some((q) => q.start <= at && at < q.end)) continue;
     return { cue: null, speaker: { span: hit.span, entity: hit.entity } };
   }
   return null;

@@ -280,6 +280,13 @@ describe('a BBC paragraph that lost its closing marks (politics/100)', () => {
       ['The authorities wanted to break me but they strengthened me. They\'ve made me what I am - even if I\'m not quite sure yet who that person is.', 'Mubanga'],
     ]));
   });
+  test('a quotation right after another, nothing between, has its speaker, not a person named inside it', () => {
+    const statement = 'The US government denied the claims, saying it condemned and prohibited torture. In a statement, it said: '
+      + '"The Department of Defense has no doubt that Mr Mubanga was properly detained as an enemy combatant under the laws of war. '
+      + '"He was detained to prevent him from fighting against the US and our allies in the war on terror."';
+    const speakers = quotesOf(statement).filter((q) => q.kind === 'direct').map((q) => q.speaker?.name);
+    expect(speakers).toEqual(['it', 'it']);
+  });
   test('"He said:" opening a sentence continues the person who opened the one before, not the most named', () => {
     expect(direct()).toEqual(expect.arrayContaining([
       ['The pattern is the same. The real problem is the concentration camp conditions in Guantanamo.', 'Stephen Jakobi'],

@@ -4,6 +4,7 @@
 // usually means its protagonist: the one named most often so far; on a tie, the one named first in
 // the nearest sentence that names any (its subject, more often than not).
 import type { Doc, EntityCluster, NameMention } from '../doc/doc.js';
+import { findQuotedSpans } from './find-quotes.js';
 
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his']);
 /** How many sentences back a pronoun looks for its person. */
@@ -42,12 +43,16 @@ function subjectOf(doc: Doc, window: { start: number; sentence: number; entity: 
 
 export function resolvePronouns(doc: Doc, entities: EntityCluster[], firstNameSex: Map<string, 'm' | 'f'> = new Map()): void {
   const sex = entities.map((e) => (e.type === 'PERSON' ? sexOf(doc, e, firstNameSex) : null));
-  const personAt: { start: number; sentence: number; entity: number }[] = [];
+  // A person named inside a quotation is spoken of: no antecedent for a pronoun outside it
+  // ("“The tackle on Heinze was terrible,” he said": he is the speaker, not Heinze).
+  const quotedSpans = findQuotedSpans(doc);
+  const isQuoted = (at: number) => quotedSpans.some((q) => q.start <= at && at < q.end);
+  const personAt: { start: number; sentence: number; entity: number; quoted: boolean }[] = [];
   entities.forEach((e, i) => {
     if (e.type !== 'PERSON') return;
     for (const m of e.mentions) {
       if (doc.tokens[m.lastToken + 1]?.pos === 'NOUN') continue; // "the Assad government"
-      personAt.push({ start: m.start, sentence: doc.tokens[m.firstToken]!.sentence, entity: i });
+      personAt.push({ start: m.start, sentence: doc.tokens[m.firstToken]!.sentence, entity: i, quoted: isQuoted(m.start) });
     }
   });
   if (!personAt.length) return;
@@ -56,21 +61,23 @@ export function resolvePronouns(doc: Doc, entities: EntityCluster[], firstNameSe
   // Person mentions before the current token: personAt[0..k), and how many each entity has there.
   const counts = new Int32Array(entities.length);
   let k = 0;
-  const window: { start: number; sentence: number; entity: number }[] = [];
+  const window: { start: number; sentence: number; entity: number; quoted: boolean }[] = [];
   for (let t = 0; t < doc.tokens.length; t += 1) {
     const token = doc.tokens[t]!;
     if (token.pos !== 'PRON' || !PERSONAL.has(token.lower)) continue;
-    for (; k < personAt.length && personAt[k]!.start < token.start; k += 1) counts[personAt[k]!.entity] += 1;
+    // The protagonist is the one the narrative names most: names inside quotations do not count.
+    for (; k < personAt.length && personAt[k]!.start < token.start; k += 1) if (!personAt[k]!.quoted) counts[personAt[k]!.entity] += 1;
     const sentence = token.sentence;
     // "she" is nobody known to be a man, "he" nobody known to be a woman.
     const pronounSex = PRONOUN_SEX[token.lower];
-    const fits = (entity: number) => !sex[entity] || sex[entity] === pronounSex;
+    const outside = !isQuoted(token.start);
+    const fits = (p: { entity: number; quoted: boolean }) => (!sex[p.entity] || sex[p.entity] === pronounSex) && !(outside && p.quoted);
     // People named earlier in this sentence; else in the WINDOW sentences before. Mentions are in
     // text order, so either is a run at the end of personAt[0..k).
     let from = sentence - WINDOW;
-    for (let i = k - 1; i >= 0 && personAt[i]!.sentence === sentence; i -= 1) if (fits(personAt[i]!.entity)) from = sentence;
+    for (let i = k - 1; i >= 0 && personAt[i]!.sentence === sentence; i -= 1) if (fits(personAt[i]!)) from = sentence;
     window.length = 0;
-    for (let i = k - 1; i >= 0 && personAt[i]!.sentence >= from; i -= 1) if (fits(personAt[i]!.entity)) window.push(personAt[i]!);
+    for (let i = k - 1; i >= 0 && personAt[i]!.sentence >= from; i -= 1) if (fits(personAt[i]!)) window.push(personAt[i]!);
     if (!window.length) continue;
     window.reverse();
     const nearestSentence = window[window.length - 1]!.sentence;

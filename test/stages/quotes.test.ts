@@ -293,3 +293,16 @@ describe('a BBC paragraph that lost its closing marks (politics/100)', () => {
     ]));
   });
 });
+
+describe('"he said" after a quotation that names other people (BBC sport/200)', () => {
+  const text = 'Sir Alex Ferguson has called on the Football Association to punish Arsenal\'s Thierry Henry for an incident involving Gabriel Heinze.\n\n'
+    + 'Ferguson believes Henry deliberately caught Heinze on the head with his knee during United\'s controversial win. '
+    + '"We shall present it to the FA and see what they do. The tackle on Heinze was terrible," he said. '
+    + 'Henry, following the ball, attempted to hurdle the Argentine but his knee collided with the back of Heinze\'s head.\n\n'
+    + 'Ferguson was also upset by Arsenal\'s overall discipline during the heated encounter between the two arch-rivals and praised his own side\'s behaviour. '
+    + '"Edu produced a terrible tackle on Scholes that was a potential leg-breaker," he said.';
+  test('the speaker is the person the narrative is about, not one named inside the quotation', () => {
+    const speakers = quotesOf(text).filter((q) => q.kind === 'direct').map((q) => q.speaker?.name);
+    expect(speakers).toEqual(['Alex Ferguson', 'Alex Ferguson']);
+  });
+});

@@ -24,13 +24,13 @@ const BEFORE = 2;
 const NO_CONTENT = new Set(['nothing', 'little', 'much', 'more', 'so', 'too', 'very']);
 
 /** Inflected reporting verbs, from src/lexicons/reporting-verbs.json. */
-export interface ReportingLexicon { forms: Set<string>; objectNotSpeaker: Set<string>; invertible: Set<string> }
+export interface ReportingLexicon { forms: Set<string>; objectNotSpeaker: Set<string>; invertible: Set<string>; speakerRoles: Set<string> }
 
 /** Inflected forms of the reporting verbs (says, said, saying, ...), built once from the lemma list. */
-export function buildReportingLexicon(json: { verbs: string[]; objectNotSpeaker: string[]; invertible: string[] }): ReportingLexicon {
+export function buildReportingLexicon(json: { verbs: string[]; objectNotSpeaker: string[]; invertible: string[]; speakerRoles?: string[] }): ReportingLexicon {
   return {
     forms: new Set(json.verbs.flatMap(inflect)), objectNotSpeaker: new Set(json.objectNotSpeaker.flatMap(inflect)),
-    invertible: new Set(json.invertible.flatMap(inflect)),
+    invertible: new Set(json.invertible.flatMap(inflect)), speakerRoles: new Set(json.speakerRoles ?? []),
   };
 }
 
@@ -577,6 +577,8 @@ function findSpeaker(
     // it, unless a participle follows it at once ("footage of Trump saying ...").
     const participleSubject = hit && tokenAt(doc, hit.span.end - 1) === cue - 1 && tokens[cue]!.lower.endsWith('ing');
     if (hit && !participleSubject && tokens[tokenAt(doc, hit.span.start) - 1]?.pos === 'ADP') { k = tokenAt(doc, hit.span.start) - 1; continue; }
+    // "The United boss said": a name modifying a role noun is not the speaker; the role is (below).
+    if (hit && k < t && lexicon.speakerRoles.has(tokens[t]!.lower)) break;
     if (hit) return { span: relative ?? hit.span, entity: hit.entity };
     if (tokens[k]!.text === ')') {
       // "Free Syrian Army (FSA) fighters": step over the bracket to the name before it.

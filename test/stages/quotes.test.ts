@@ -301,6 +301,11 @@ describe('"he said" after a quotation that names other people (BBC sport/200)', 
     + 'Henry, following the ball, attempted to hurdle the Argentine but his knee collided with the back of Heinze\'s head.\n\n'
     + 'Ferguson was also upset by Arsenal\'s overall discipline during the heated encounter between the two arch-rivals and praised his own side\'s behaviour. '
     + '"Edu produced a terrible tackle on Scholes that was a potential leg-breaker," he said.';
+  test('"The United boss said" is a nominal speaker, not United', () => {
+    const sentence = 'The United boss said it was worse than Ruud van Nistelrooy\'s foul on Ashley Cole for which he got a three-game ban.';
+    const [quote] = quotesOf(sentence);
+    expect([quote!.speaker?.name, quote!.speaker?.entity]).toEqual(['The United boss', null]);
+  });
   test('the speaker is the person the narrative is about, not one named inside the quotation', () => {
     const speakers = quotesOf(text).filter((q) => q.kind === 'direct').map((q) => q.speaker?.name);
     expect(speakers).toEqual(['Alex Ferguson', 'Alex Ferguson']);

@@ -56,7 +56,10 @@ export const stances: Stage = {
     const edges = new Map<string, StanceAnnotation>();
     // A country, its capital and its people are one actor ("U.S. policy, accusing Washington"): no edge.
     const countryOf = doc.entities!.map((e) => e.mentions.map((m) => gazetteer.names.get(doc.text.slice(m.start, m.end))?.country).find(Boolean));
-    for (const stance of [...fromModel, ...fromPatterns]) {
+    const asStateActor = stateActors(doc, countryOf, gazetteer.lexicon.stateWords);
+    for (const found of [...fromModel, ...fromPatterns]) {
+      const stance = { ...found, holder: asStateActor(found.holder, found.sentence), target: asStateActor(found.target, found.sentence) };
+      if (stance.holder === stance.target) continue;
       if (countryOf[stance.holder] && countryOf[stance.holder] === countryOf[stance.target]) continue;
       const key = `${stance.holder}>${stance.target}>${stance.label}`;
       if (!edges.has(key)) edges.set(key, stance);
@@ -64,6 +67,28 @@ export const stances: Stage = {
     doc.stances = [...edges.values()].sort((a, b) => a.evidence.start - b.evidence.start);
   },
 };
+
+/**
+ * "the Russian foreign ministry attacked ...": a people's name before a word of the state (ministry,
+ * government, officials ...) in a stance's sentence speaks for its country, when the article names
+ * that country as a place; "Syrian rebels" stay Syrians.
+ */
+function stateActors(doc: AnnotatedDoc, countryOf: (string | undefined)[], stateWords: Set<string>): (entity: number, sentence: number) => number {
+  const entities = doc.entities!;
+  // The country itself ("Russia", "Russian Federation"), not its capital.
+  const countryEntity = new Map<string, number>();
+  entities.forEach((e, i) => {
+    if (e.type === 'GPE' && countryOf[i] && e.mentions.some((m) => m.canonical?.startsWith('country:'))) countryEntity.set(countryOf[i]!, i);
+  });
+  return (entity, sentence) => {
+    const e = entities[entity]!;
+    const country = countryOf[entity];
+    if (e.type !== 'NORP' || !country || !countryEntity.has(country)) return entity;
+    const speaksForState = e.mentions.some((m) => doc.tokens[m.firstToken]!.sentence === sentence
+      && [1, 2].some((k) => stateWords.has(doc.tokens[m.lastToken + k]?.lower ?? '')));
+    return speaksForState ? countryEntity.get(country)! : entity;
+  };
+}
 
 export const targets: Stage = {
   name: 'targets', needs: ['entities'], adds: 'targets',

@@ -28,6 +28,16 @@ describe('stances from a cue verb between two entities', () => {
     expect(names('Lavrov and Kerry will discuss the situation in Syria and Ukraine.')).toEqual([]);
   });
 
+  test('a people\'s name before a word of the state speaks for its country (the seed: "the Russian foreign ministry attacked")', () => {
+    const text = 'Kerry flew in to Moscow to meet Russia\'s foreign minister. '
+      + 'Ahead of the talks, the Russian foreign ministry attacked U.S. policy in Syria, accusing Washington of dividing terrorists.';
+    expect(names(text)).toContain('Russia negative United States (attacked)');
+  });
+  test('"Syrian rebels" are Syrians, not Syria', () => {
+    const text = 'Syria has been at war for years. Syrian rebels accused Russia of bombing hospitals.';
+    expect(names(text).filter((edge) => edge.startsWith('Syria '))).toEqual([]);
+  });
+
   test('a passive cue reverses the roles (issue #6)', () => {
     expect(names('Russia was accused by the United States of bombing rebels.')).toEqual(['United States negative Russia (accused)']);
   });

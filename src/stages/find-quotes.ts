@@ -509,6 +509,7 @@ function inPurposeClause(doc: Doc, cue: number, first: number): boolean {
 }
 
 const NOMINAL_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART', 'ADP']);
+const LEADING_ADVERBS = new Set(['however', 'meanwhile', 'but', 'and', 'also', 'now', 'yesterday', 'today', 'separately', 'instead', 'earlier', 'later', 'then']);
 
 function findSpeaker(
   doc: Doc, cue: number, bounds: { from: number; to: number },
@@ -590,6 +591,10 @@ function findSpeaker(
   // A nominal speaker: "a senior official said".
   let first = t;
   while (first - 1 >= bounds.from && !NOMINAL_STOP.has(tokens[first - 1]!.pos) && t - first < 5) first -= 1;
+  // Not a connective before it ("However a spokesman"), nor a time with its own determiner ("This
+  // week a judge"): the phrase starts at its last determiner.
+  while (first < t && LEADING_ADVERBS.has(tokens[first]!.lower)) first += 1;
+  for (let k = t - 1; k > first; k -= 1) if (tokens[k]!.pos === 'DET') { first = k; break; }
   if (first <= t && t >= bounds.from && (tokens[t]!.pos === 'NOUN' || tokens[t]!.pos === 'PRON')) {
     return { span: { start: tokens[first]!.start, end: tokens[t]!.end }, entity: null };
   }

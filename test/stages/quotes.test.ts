@@ -301,6 +301,14 @@ describe('"he said" after a quotation that names other people (BBC sport/200)', 
     + 'Henry, following the ball, attempted to hurdle the Argentine but his knee collided with the back of Heinze\'s head.\n\n'
     + 'Ferguson was also upset by Arsenal\'s overall discipline during the heated encounter between the two arch-rivals and praised his own side\'s behaviour. '
     + '"Edu produced a terrible tackle on Scholes that was a potential leg-breaker," he said.';
+  test.each([
+    // BBC politics/208, /202, /200
+    ['However a spokesman said that there were particular logistical difficulties in Indonesia.', 'a spokesman'],
+    ['This week a judge said easy access to drink was breeding "urban savages" and turning town centres into no-go areas.', 'a judge'],
+    ['Most local observers said the contest is too close to call.', 'Most local observers'],
+  ])('a nominal speaker is its noun phrase, no connective or time before it: %s', (sentence, speaker) => {
+    expect(quotesOf(sentence).map((q) => q.speaker?.name)).toEqual([speaker]);
+  });
   test('"The United boss said" is a nominal speaker, not United', () => {
     const sentence = 'The United boss said it was worse than Ruud van Nistelrooy\'s foul on Ashley Cole for which he got a three-game ban.';
     const [quote] = quotesOf(sentence);

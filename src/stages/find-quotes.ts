@@ -166,7 +166,10 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     }
     const words = doc.text.slice(span.start, span.end).split(/\s+/).filter((w) => WORDISH.test(w)).length;
     if (words < MIN_WORDS) continue;
-    let attribution = findAttribution(doc, firstToken, lastToken, entityAtToken, lexicon);
+    const found = findAttribution(doc, firstToken, lastToken, entityAtToken, lexicon);
+    // A cue with no speaker found for it ("said the report." before the quote) leaves the speaker to
+    // the rules below, and keeps its cue if they find none.
+    let attribution = found?.speaker ? found : null;
     // “A,” she said, clapping. “B.” The next quotation of the paragraph, or of the next one, is hers too.
     // But a person named earlier in this paragraph, before the quote, is its speaker rather than the
     // previous quote's ("Ms Robinson ... tells Cockerell that she despaired ... “I used to ...”").
@@ -175,6 +178,7 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     if (!attribution && previous && last && !WORDISH.test(doc.text.slice(last.end, span.start))) attribution = previous.attribution;
     if (!attribution) attribution = namedBefore(doc, firstToken, entityAtToken, entities, quotes);
     if (!attribution && previous && paragraph - previous.paragraph <= 1) attribution = previous.attribution;
+    attribution ??= found;
     if (attribution?.speaker) previous = { paragraph, attribution };
     quotes.push({ ...span, kind: 'direct', sentence, cue: attribution?.cue ?? null, speaker: attribution?.speaker ?? null });
   }
@@ -474,10 +478,14 @@ function findAttribution(
     const name = entityAtToken.get(lastToken + 3);
     if (name) return { cue: { start: signed.start, end: signed.end }, speaker: { span: name.span, entity: name.entity } };
   }
-  for (const [candidates, bounds] of [
+  // A colon introducing the quotation ("Carol Lam said: “...”") names its speaker before it, whatever
+  // sentence follows; otherwise the attribution after the quote comes first ("...," he said).
+  const colonIntro = QUOTE_MARKS.has(tokens[firstToken - 1]?.text ?? '') && tokens[firstToken - 2]?.text === ':';
+  const searches = [
     [after, { from: lastToken + 1, to: after[after.length - 1] ?? lastToken }],
     [before, { from: before[before.length - 1] ?? firstToken, to: firstToken - 1 }],
-  ] as const) {
+  ] as const;
+  for (const [candidates, bounds] of colonIntro ? [searches[1], searches[0]] : searches) {
     for (const c of candidates) {
       const token = tokens[c]!;
       if (token.pos !== 'VERB' && token.pos !== 'AUX' && token.pos !== 'NOUN') continue;
@@ -526,11 +534,13 @@ function findSpeaker(
   }
   // Inverted: "said Kerry", "said Mr. Burman", "said one Democratic source" (but "told Reuters" names the listener).
   if (lexicon.invertible.has(tokens[cue]!.lower)) {
-    for (let k = cue + 1; k <= bounds.to && k - cue <= 3; k += 1) {
+    for (let k = cue + 1; k <= bounds.to && k - cue <= 5; k += 1) {
       const after = entityAtToken.get(k);
       if (after) return { span: after.span, entity: after.entity };
-      // Titles and initials may stand before the name ("Mr.", "Representative", "Sen.").
-      if (!/^\p{Lu}/u.test(tokens[k]!.text)) break;
+      // Titles and initials may stand before the name ("Mr.", "Representative", "Sen."), and roles
+      // in lower case ("said chief executive Thierry Breton", "said analyst Alex Potter").
+      const role = tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ';
+      if (!/^\p{Lu}/u.test(tokens[k]!.text) && !role) break;
     }
     // Only right after a quotation: "..." said one Democratic source.
     let opensClause = true;

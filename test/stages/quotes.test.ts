@@ -309,6 +309,20 @@ describe('"he said" after a quotation that names other people (BBC sport/200)', 
   ])('a nominal speaker is its noun phrase, no connective or time before it: %s', (sentence, speaker) => {
     expect(quotesOf(sentence).map((q) => q.speaker?.name)).toEqual([speaker]);
   });
+  test.each([
+    // BBC business/126 and /112: a role in lower case between the verb and the name.
+    ['"The headline numbers are in line, but the story is costs," said analyst Alex Potter at Lehman Brothers.', 'Alex Potter'],
+    ['"Our results for 2004 allow us to improve our financial structure," said chief executive Thierry Breton.', 'Thierry Breton'],
+    // BBC business/102: a colon introduction wins over the sentence after the quote.
+    ['Prosecuting attorney Carol Lam said: "All US companies should take note that attempting to bribe foreign officials is criminal conduct and will be appropriately prosecuted." The company says it no longer tolerates such practices.', 'Carol Lam'],
+  ])('%s', (sentence, speaker) => {
+    expect(quotesOf(sentence).filter((q) => q.kind === 'direct').map((q) => q.speaker?.name)).toEqual([speaker]);
+  });
+  test('a second quotation after "said the report." keeps the report as its speaker (BBC business/107)', () => {
+    const text = '"The IMF team stands ready to assist the (Liberian) authorities in strengthening the areas mentioned," said the report. '
+      + '"The team agreed with the (Liberian) authorities that the key priorities are to restore security and stability."';
+    expect(quotesOf(text).filter((q) => q.kind === 'direct').map((q) => q.speaker?.name)).toEqual(['the report', 'the report']);
+  });
   test('"The United boss said" is a nominal speaker, not United', () => {
     const sentence = 'The United boss said it was worse than Ruud van Nistelrooy\'s foul on Ashley Cole for which he got a three-game ban.';
     const [quote] = quotesOf(sentence);

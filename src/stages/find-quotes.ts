@@ -600,7 +600,13 @@ function findSpeaker(
   }
   // A nominal speaker: "a senior official said".
   let first = t;
-  while (first - 1 >= bounds.from && !NOMINAL_STOP.has(tokens[first - 1]!.pos) && t - first < 5) first -= 1;
+  // Up to five words back; a hyphenated word ("the 47-year-old director") counts as one.
+  const joinedHyphen = (k: number) => tokens[k]!.text === '-' && tokens[k]!.start === tokens[k - 1]?.end && tokens[k]!.end === tokens[k + 1]?.start;
+  let words = 0;
+  while (first - 1 >= bounds.from && (joinedHyphen(first - 1) || (!NOMINAL_STOP.has(tokens[first - 1]!.pos) && words < 5))) {
+    first -= 1;
+    if (!joinedHyphen(first) && !joinedHyphen(first + 1)) words += 1;
+  }
   // Not a connective before it ("However a spokesman"), nor a time with its own determiner ("This
   // week a judge"): the phrase starts at its last determiner.
   while (first < t && LEADING_ADVERBS.has(tokens[first]!.lower)) first += 1;

@@ -31,6 +31,9 @@ interface EntityGroup {
   /** Union-find parent: the group this one was merged into (itself when a root). */
   parent: EntityGroup;
   lastArticle: number;
+  /** The articles whose entity carried this very name, and (on a root) the groups merged into it. */
+  ownArticles: number;
+  members: EntityGroup[];
 }
 
 interface SpeakerTally { key: string; nominal: string | null; quotes: number; articles: number; sample: { id: string; text: string }; sampleNamed: boolean }
@@ -57,8 +60,9 @@ class EntityIndex {
     const key = `${type}\u0000${name}`;
     let group = this.byName.get(key);
     if (!group) {
-      group = { key, name, type, aliases: new Set(), articles: 0, mentions: 0, toneSum: 0, parent: null!, lastArticle: -1 };
+      group = { key, name, type, aliases: new Set(), articles: 0, mentions: 0, toneSum: 0, parent: null!, lastArticle: -1, ownArticles: 0, members: [] };
       group.parent = group;
+      group.members.push(group);
       this.byName.set(key, group);
       for (const longer of this.byAlias.get(key) ?? []) if (this.join(group, longer)) break;
     }
@@ -86,12 +90,21 @@ class EntityIndex {
     into.lastArticle = Math.max(into.lastArticle, from.lastArticle);
     into.articles += from.articles; into.mentions += from.mentions; into.toneSum += from.toneSum;
     for (const alias of from.aliases) into.aliases.add(alias);
-    if (from.name.length > into.name.length) into.name = from.name;
+    into.members.push(...from.members);
     return true;
   }
 
+  /**
+   * The merged groups, each called by the name the most articles gave it ("Sony", not one
+   * article's "Rival Sony"); on a tie, by the longer ("Tony Blair" over "Blair").
+   */
   roots(): EntityGroup[] {
-    return [...this.byName.values()].filter((g) => g.parent === g);
+    const roots = [...this.byName.values()].filter((g) => g.parent === g);
+    for (const root of roots) {
+      root.name = root.members.reduce((best, g) => (g.ownArticles > best.ownArticles
+        || (g.ownArticles === best.ownArticles && g.name.length > best.name.length) ? g : best)).name;
+    }
+    return roots;
   }
 }
 
@@ -113,6 +126,7 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
     for (const e of result.entities ?? []) {
       if (!NAMED_TYPES.has(e.type)) continue;
       const group = index.add(e.type, e.name, e.aliases);
+      group.ownArticles += 1;
       const root = EntityIndex.find(group);
       if (root.lastArticle !== article) { root.lastArticle = article; root.articles += 1; root.toneSum += e.tone.score; }
       root.mentions += e.count;

@@ -67,8 +67,9 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
       const expansion = byInitials.get(text.replace(/\./g, ''));
       if (expansion) return expansion;
     }
-    // A single word that ends (or, for organisations, starts) a longer name already seen.
-    if (!text.includes(' ')) {
+    // A single word that ends (or, for organisations, starts) a longer name already seen; not an
+    // acronym, which joins only the name it abbreviates ("PC" is not "Mobile PC", "TV" not "Mobile TV").
+    if (!text.includes(' ') && !ACRONYM.test(text)) {
       const hits = new Set([...(byLastWord.get(text) ?? []), ...(byFirstWord.get(`${m.type}:${text}`) ?? [])]);
       if (hits.size === 1) return [...hits][0]!;
     }

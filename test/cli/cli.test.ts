@@ -224,4 +224,15 @@ describe('newslens summary', () => {
     expect(new Set(csv.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['entity', 'speaker', 'stance']));
     for (const format of ['table', 'md', 'html', 'jsonl']) expect(run(['summary', dir, '-f', format]).stdout).toContain('John Kerry');
   });
+
+  test('merged across articles, an entity is called by the name more articles use ("Sega", not one article\'s "Rival Sega")', () => {
+    // As BBC tech/084 opens ("Rival Sony has said it will launch ..."), with a company the gazetteer does not know.
+    const dir = mkdtempSync(join(tmpdir(), 'newslens-'));
+    writeFileSync(join(dir, '1.txt'), 'Rival Sega has said it will launch its first handheld console in Europe before the end of March. Sega said it was pleased with early orders.');
+    writeFileSync(join(dir, '2.txt'), 'Sega has cut the price of its console in Europe.');
+    writeFileSync(join(dir, '3.txt'), 'Shares in Sega fell 5% in Tokyo on Friday.');
+    const json = JSON.parse(run(['summary', dir, '-f', 'json']).stdout);
+    const sega = json.entities.filter((e: { aliases: string[] }) => e.aliases.includes('Sega'));
+    expect(sega.map((e: { name: string; articles: number }) => [e.name, e.articles])).toEqual([['Sega', 3]]);
+  });
 });

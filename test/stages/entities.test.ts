@@ -80,6 +80,12 @@ describe('entities in real sentences', () => {
     const guidant = analyzeText(text).entities!.filter((e) => e.name === 'Guidant');
     expect(guidant.map((e) => [e.type, e.mentions.length])).toEqual([['ORG', 2]]);
   });
+  test('an acronym does not join a longer name by its last word: "PC" is not the magazine "Mobile PC" (BBC tech/009)', () => {
+    const text = 'The Apple Powerbook 100 has been chosen as the greatest gadget of all time, by US magazine Mobile PC. '
+      + 'All these things are useful to real people, not just PC magazine editors.';
+    const entities = analyzeText(text).entities!;
+    expect(entities.find((e) => e.name === 'Mobile PC')?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Mobile PC']);
+  });
   test('"3G" is no organisation "G" (BBC tech/050)', () => {
     const names = analyzeText('Competition to get people using 3G mobiles will grow in the next year as almost all of the UK\'s operators have now launched third generation networks.').entities!.map((e) => e.name);
     expect(names).toContain('United Kingdom');

@@ -192,7 +192,11 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
   const indirect = doc.sentences.flatMap((_, s) => findIndirect(doc, s, entityAtToken, lexicon, reader, covered)
     .filter((q) => !covered[tokenAt(doc, q.start)] && !covered[tokenAt(doc, q.end - 1)]));
   const all = [...quotes, ...indirect].sort((a, b) => a.start - b.start);
-  for (const q of all) if (q.speaker && q.speaker.entity === null) q.speaker.entity = subjectOrganisation(doc, q.speaker.span, entities, all);
+  const titled = titledPeople(doc, entities);
+  for (const q of all) {
+    if (!q.speaker || q.speaker.entity !== null) continue;
+    q.speaker.entity = subjectOrganisation(doc, q.speaker.span, entities, all) ?? personByTitle(doc, q.speaker.span, titled);
+  }
   return all;
 }
 
@@ -416,6 +420,46 @@ function subjectOrganisation(doc: Doc, speaker: Span, entities: EntityCluster[],
     }
   }
   return sameSentence?.entity ?? sentenceBefore;
+}
+
+/**
+ * The people of an article by the role the article gives them: the words before a name ("Prime
+ * Minister Tony Blair", "Chancellor Gordon Brown") or in an apposition after it ("Gordon Brown, the
+ * chancellor,"), lower case -> the entities with that role.
+ */
+function titledPeople(doc: Doc, entities: EntityCluster[]): Map<string, Set<number>> {
+  const { tokens } = doc;
+  const byRole = new Map<string, Set<number>>();
+  const add = (role: string, entity: number) => {
+    let set = byRole.get(role);
+    if (!set) byRole.set(role, (set = new Set()));
+    set.add(entity);
+  };
+  entities.forEach((e, i) => {
+    if (e.type !== 'PERSON') return;
+    for (const m of e.mentions) {
+      if (m.kind !== 'name') continue;
+      // Capitalised words right before the name: its title.
+      let k = m.firstToken - 1;
+      while (k >= 0 && m.firstToken - k <= 3 && /^\p{Lu}\p{Ll}/u.test(tokens[k]!.text) && tokens[k]!.sentence === tokens[m.firstToken]!.sentence) k -= 1;
+      if (k < m.firstToken - 1) add(tokens.slice(k + 1, m.firstToken).map((t) => t.lower).join(' '), i);
+      // ", the chancellor,": an apposition of up to three words between commas.
+      if (tokens[m.lastToken + 1]?.text === ',' && tokens[m.lastToken + 2]?.lower === 'the') {
+        let end = m.lastToken + 3;
+        while (end < tokens.length && end - m.lastToken <= 5 && tokens[end]!.text !== ',') end += 1;
+        if (tokens[end]?.text === ',' && end > m.lastToken + 3) add(tokens.slice(m.lastToken + 3, end).map((t) => t.lower).join(' '), i);
+      }
+    }
+  });
+  return byRole;
+}
+
+/** "the prime minister said": the one person of the article with that role, if there is one. */
+function personByTitle(doc: Doc, speaker: Span, titled: Map<string, Set<number>>): number | null {
+  const words = doc.text.slice(speaker.start, speaker.end).toLowerCase().split(/\s+/);
+  if (words[0] !== 'the' || words.length < 2) return null;
+  const people = titled.get(words.slice(1).join(' '));
+  return people?.size === 1 ? [...people][0]! : null;
 }
 
 interface Attribution { cue: Span | null; speaker: { span: Span; entity: number | null } | null }

@@ -325,6 +325,11 @@ describe('"he said" after a quotation that names other people (BBC sport/200)', 
       + '"The team agreed with the (Liberian) authorities that the key priorities are to restore security and stability."';
     expect(quotesOf(text).filter((q) => q.kind === 'direct').map((q) => q.speaker?.name)).toEqual(['the report', 'the report']);
   });
+  test('"the prime minister said" is the one person the article titles so', () => {
+    const text = 'Prime Minister Tony Blair met Chancellor Gordon Brown on Monday. The prime minister said the economy was strong. '
+      + 'Later Michael Howard, the Tory leader, attacked the plan. The Tory leader said it was a con.';
+    expect(quotesOf(text).map((q) => q.speaker?.name)).toEqual(['Tony Blair', 'Michael Howard']);
+  });
   test('"The United boss said" is a nominal speaker, not United', () => {
     const sentence = 'The United boss said it was worse than Ruud van Nistelrooy\'s foul on Ashley Cole for which he got a three-game ban.';
     const [quote] = quotesOf(sentence);

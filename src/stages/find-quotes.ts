@@ -136,7 +136,12 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
   });
   const quotes: QuoteAnnotation[] = [];
   let previous: { paragraph: number; attribution: Attribution } | null = null;
-  for (const span of findQuotedSpans(doc)) {
+  const spans = findQuotedSpans(doc);
+  // Tokens inside quotation marks: no attribution is looked for there (a quotation that lost its
+  // closing mark must not lend the next one a verb of its own words).
+  const quoted = new Uint8Array(doc.tokens.length);
+  for (const span of spans) quoted.fill(1, tokenAt(doc, span.start), tokenAt(doc, span.end - 1) + 1);
+  for (const span of spans) {
     const firstToken = tokenAt(doc, span.start);
     const lastToken = tokenAt(doc, span.end - 1);
     const sentence = doc.tokens[firstToken]!.sentence;
@@ -166,7 +171,7 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     }
     const words = doc.text.slice(span.start, span.end).split(/\s+/).filter((w) => WORDISH.test(w)).length;
     if (words < MIN_WORDS) continue;
-    const found = findAttribution(doc, firstToken, lastToken, entityAtToken, lexicon);
+    const found = findAttribution(doc, firstToken, lastToken, entityAtToken, lexicon, quoted);
     // A cue with no speaker found for it ("said the report." before the quote) leaves the speaker to
     // the rules below, and keeps its cue if they find none.
     let attribution = found?.speaker ? found : null;
@@ -179,6 +184,8 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     if (!attribution) attribution = namedBefore(doc, firstToken, entityAtToken, entities, quotes);
     if (!attribution && previous && paragraph - previous.paragraph <= 1) attribution = previous.attribution;
     attribution ??= found;
+    // A speaker found by the rules above, with the cue found before ("..., told the programme: “...”").
+    if (attribution && !attribution.cue && found?.cue) attribution = { ...attribution, cue: found.cue };
     if (attribution?.speaker) previous = { paragraph, attribution };
     quotes.push({ ...span, kind: 'direct', sentence, cue: attribution?.cue ?? null, speaker: attribution?.speaker ?? null });
   }
@@ -483,7 +490,7 @@ function namedBefore(
 
 function findAttribution(
   doc: Doc, firstToken: number, lastToken: number,
-  entityAtToken: Map<number, { entity: number; span: Span }>, lexicon: ReportingLexicon,
+  entityAtToken: Map<number, { entity: number; span: Span }>, lexicon: ReportingLexicon, quoted: Uint8Array,
 ): Attribution | null {
   const { tokens } = doc;
   const firstTokenOf = (paragraph: number) => doc.sentences[doc.paragraphs[paragraph]!.firstSentence]!.firstToken;
@@ -499,7 +506,7 @@ function findAttribution(
   const after: number[] = [];
   let brackets = 0;
   for (let t = lastToken + 1; t <= paragraphEnd && t <= lastToken + AFTER_WINDOW; t += 1) {
-    if (t > lastToken + 1 && QUOTE_MARKS.has(tokens[t]!.text)) break;
+    if (t > lastToken + 1 && (QUOTE_MARKS.has(tokens[t]!.text) || quoted[t])) break;
     after.push(t);
     if (tokens[t]!.text === '(') brackets += 1;
     else if (tokens[t]!.text === ')') brackets -= 1;
@@ -513,7 +520,7 @@ function findAttribution(
   else if (closedSentence && after.length > SHORT_ATTRIBUTION) after.length = 0;
   const before: number[] = [];
   for (let t = firstToken - 1; t >= paragraphStart && t >= firstToken - BEFORE_WINDOW; t -= 1) {
-    if (t < firstToken - 1 && QUOTE_MARKS.has(tokens[t]!.text)) break;
+    if (t < firstToken - 1 && (QUOTE_MARKS.has(tokens[t]!.text) || quoted[t])) break;
     before.push(t);
   }
   // “...” ― Pamela Padilla: a dash and a name after the closing mark sign the quote.

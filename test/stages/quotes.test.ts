@@ -340,3 +340,16 @@ describe('"he said" after a quotation that names other people (BBC sport/200)', 
     expect(speakers).toEqual(['Alex Ferguson', 'Alex Ferguson']);
   });
 });
+
+describe('a quotation introduced by an apposition and "told ...:", then more that lost their closing marks (BBC politics/196)', () => {
+  const text = 'Mr Mandelson, a former Labour communications director, told BBC Radio 4\'s Today programme: '
+    + '"I understand why the Tories will be gunning for Alastair Campbell because they fear his campaigning skills. '
+    + '"What I understand less is why the BBC should be joining with the Tories in driving that agenda."';
+  test('both are Mandelson\'s, under the cue that introduced them, and no reported speech is made of the introduction', () => {
+    const quotes = quotesOf(text);
+    expect(quotes.map((q) => [q.kind, q.cue, q.speaker?.name])).toEqual([
+      ['direct', 'told', 'Mandelson'],
+      ['direct', 'told', 'Mandelson'],
+    ]);
+  });
+});

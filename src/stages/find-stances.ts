@@ -15,6 +15,7 @@ const STANCE_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const MAX_GAP = 12;
 
 const NO_PAIRS: ReadonlySet<string> = new Set();
+const COORDINATORS = new Set(['and', 'or', 'but']);
 
 interface Named { entity: number; firstToken: number; lastToken: number }
 
@@ -50,6 +51,9 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
         if (label === 0 || p[label]! < MIN_PROBABILITY) continue;
         const forward = label === 1 || label === 3;
         const [holder, target] = forward ? [a.entity, b.entity] : [b.entity, a.entity];
+        // "... are allied with al-Qaeda and fighting against the Assad government": a verb joined by
+        // "and" right after the first name has the sentence's subject, not that name, as its holder.
+        if (forward && COORDINATORS.has(doc.tokens[a.lastToken + 1]?.lower ?? '') && doc.tokens[a.lastToken + 2]?.pos === 'VERB') continue;
         const polarity = label <= 2 ? 'positive' : 'negative';
         const key = `${holder}>${target}>${polarity}`;
         if ((best.get(key)?.p ?? 0) >= p[label]!) continue;

@@ -33,6 +33,11 @@ describe('stances from a cue verb between two entities', () => {
       + 'Ahead of the talks, the Russian foreign ministry attacked U.S. policy in Syria, accusing Washington of dividing terrorists.';
     expect(names(text)).toContain('Russia negative United States (attacked)');
   });
+  test('the object of one verb is not the holder of the next one joined by "and" (the seed)', () => {
+    const text = 'Free Syrian Army (FSA) fighters in Western Syria, however, denied that they were receiving any such support, which perhaps is not '
+      + 'surprising as some of the FSA factions in the west are allied with al-Qaeda and fighting against the Assad government.';
+    expect(names(text).filter((edge) => edge.startsWith('al-Qaeda'))).toEqual([]);
+  });
   test('"Syrian rebels" are Syrians, not Syria', () => {
     const text = 'Syria has been at war for years. Syrian rebels accused Russia of bombing hospitals.';
     expect(names(text).filter((edge) => edge.startsWith('Syria '))).toEqual([]);

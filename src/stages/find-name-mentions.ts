@@ -179,6 +179,8 @@ export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagg
   for (const raw of doc.numericEntities) if (raw.type === 'DATE') inDate.fill(1, raw.firstToken, raw.lastToken + 1);
   for (const span of spreadNames(doc, preferKnownNames(known, tagged))) {
     if (inDate.subarray(span.firstToken, span.lastToken + 1).every((d) => d === 1)) continue;
+    // An abbreviated title alone ("Rev" of "the Rev. Peter Wherry", "Dr") is no name.
+    if (span.firstToken === span.lastToken && gazetteer.lexicon.titles.has(`${tokens[span.firstToken]!.text.replace(/\.$/, '')}.`)) continue;
     // "3G", "4G": wink splits the number from its letter, which is no name.
     const before = tokens[span.firstToken - 1];
     if (before?.type === 'number' && before.end === tokens[span.firstToken]!.start) continue;

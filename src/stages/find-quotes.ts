@@ -511,7 +511,7 @@ function findAttribution(
     if (tokens[t]!.text === '(') brackets += 1;
     else if (tokens[t]!.text === ')') brackets -= 1;
     // The sentence that follows the quote ends here ("(D-Wis.)" does not): a cue further on is another statement's.
-    if (t > lastToken + 1 && brackets <= 0 && SENTENCE_END_MARKS.has(tokens[t]!.text)) break;
+    if (t > lastToken + 1 && brackets <= 0 && SENTENCE_END_MARKS.has(tokens[t]!.text) && !isAbbreviationStop(doc, t)) break;
   }
   // A quotation that ends its own sentence (“... Draconian.”) is followed by a new one: that is its
   // attribution only when short ("Mr Howard said."), not "The film shows Mr Howard laughing at ...".
@@ -548,6 +548,16 @@ function findAttribution(
   }
   return null;
 }
+
+/** The stop of a short abbreviation wink split off ("Rev." of "the Rev. Peter Wherry", "Sen."): no sentence end. */
+function isAbbreviationStop(doc: Doc, t: number): boolean {
+  const token = doc.tokens[t]!;
+  const before = doc.tokens[t - 1];
+  const after = doc.tokens[t + 1];
+  return token.text === '.' && before !== undefined && before.end === token.start && TITLE_ABBREVIATIONS.has(before.text)
+    && after !== undefined && /^\p{Lu}/u.test(after.text);
+}
+const TITLE_ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Rev', 'Sen', 'Rep', 'Gov', 'Gen', 'Col', 'Lt', 'Sgt', 'Capt', 'Prof', 'St', 'Jr', 'Sr', 'Hon']);
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
@@ -589,8 +599,10 @@ function findSpeaker(
       const after = entityAtToken.get(k);
       if (after) return { span: after.span, entity: after.entity };
       // Titles and initials may stand before the name ("Mr.", "Representative", "Sen."), and roles
-      // in lower case ("said chief executive Thierry Breton", "said analyst Alex Potter").
-      const role = tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ';
+      // in lower case ("said chief executive Thierry Breton", "said analyst Alex Potter", "said the
+      // Rev. Peter Wherry", "said 9/11 widow Terry Strada").
+      const role = ['NOUN', 'ADJ', 'NUM'].includes(tokens[k]!.pos) || (k === cue + 1 && tokens[k]!.lower === 'the')
+        || (tokens[k]!.text === '.' && tokens[k]!.start === tokens[k - 1]!.end); // the stop of "Rev." 
       if (!/^\p{Lu}/u.test(tokens[k]!.text) && !role) break;
     }
     // Only right after a quotation: "..." said one Democratic source.
@@ -662,7 +674,8 @@ function findSpeaker(
   // week a judge"): the phrase starts at its last determiner.
   while (first < t && LEADING_ADVERBS.has(tokens[first]!.lower)) first += 1;
   for (let k = t - 1; k > first; k -= 1) if (tokens[k]!.pos === 'DET') { first = k; break; }
-  if (first <= t && t >= bounds.from && (tokens[t]!.pos === 'NOUN' || tokens[t]!.pos === 'PRON')) {
+  // A proper name the tagger missed ("Mr. King said") is a speaker by its words too.
+  if (first <= t && t >= bounds.from && (tokens[t]!.pos === 'NOUN' || tokens[t]!.pos === 'PRON' || tokens[t]!.pos === 'PROPN')) {
     return { span: { start: tokens[first]!.start, end: tokens[t]!.end }, entity: null };
   }
   return null;

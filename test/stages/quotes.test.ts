@@ -315,6 +315,9 @@ describe('"he said" after a quotation that names other people (BBC sport/200)', 
     // BBC business/126 and /112: a role in lower case between the verb and the name.
     ['"The headline numbers are in line, but the story is costs," said analyst Alex Potter at Lehman Brothers.', 'Alex Potter'],
     ['"Our results for 2004 allow us to improve our financial structure," said chief executive Thierry Breton.', 'Thierry Breton'],
+    // PolNeAR-like shapes: "the" and a title before the name; a name the tagger missed.
+    ['"We have to make sure our neighbourhoods are safe," said the Rev. Peter Wherry, of Mayfield Memorial Missionary Baptist Church.', 'Peter Wherry'],
+    ['"It is a simple matter of justice for the families," said 9/11 widow Terry Strada.', 'Terry Strada'],
     // BBC business/102: a colon introduction wins over the sentence after the quote.
     ['Prosecuting attorney Carol Lam said: "All US companies should take note that attempting to bribe foreign officials is criminal conduct and will be appropriately prosecuted." The company says it no longer tolerates such practices.', 'Carol Lam'],
   ])('%s', (sentence, speaker) => {

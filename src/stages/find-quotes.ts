@@ -511,7 +511,8 @@ function findAttribution(
     if (tokens[t]!.text === '(') brackets += 1;
     else if (tokens[t]!.text === ')') brackets -= 1;
     // The sentence that follows the quote ends here ("(D-Wis.)" does not): a cue further on is another statement's.
-    if (t > lastToken + 1 && brackets <= 0 && SENTENCE_END_MARKS.has(tokens[t]!.text) && !isAbbreviationStop(doc, t)) break;
+    // A stop before a comma ends no sentence ("Mitch McConnell, R-Ky., said").
+    if (t > lastToken + 1 && brackets <= 0 && SENTENCE_END_MARKS.has(tokens[t]!.text) && !isAbbreviationStop(doc, t) && tokens[t + 1]?.text !== ',') break;
   }
   // A quotation that ends its own sentence (“... Draconian.”) is followed by a new one: that is its
   // attribution only when short ("Mr Howard said."), not "The film shows Mr Howard laughing at ...".
@@ -637,7 +638,8 @@ function findSpeaker(
     // ", however," and the like: an adverb alone between commas is skipped whatever precedes it.
     const adverbOnly = k === t - 2 && tokens[t - 1]!.pos === 'ADV';
     if (k >= bounds.from && tokens[k]!.text === ',') {
-      if (entityAtToken.has(k - 1) || adverbOnly) t = k - 1;
+      // "Mr. King, 82, told": an apposition after a name, even one the tagger missed.
+      if (entityAtToken.has(k - 1) || adverbOnly || tokens[k - 1]?.pos === 'PROPN') t = k - 1;
       else {
         // "The state’s campaign chairman, Phil Lovas, said": the name between the commas.
         const named = entityAtToken.get(k + 1);

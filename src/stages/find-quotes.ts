@@ -260,6 +260,8 @@ function findIndirect(
   // probable ones are kept.
   const { words: cueWords, scorer } = reader;
   const readings: (QuoteAnnotation & { p: number; cueToken: number })[] = [];
+  const inDate = new Uint8Array(tokens.length);
+  for (const raw of doc.numericEntities) if (raw.type === 'DATE' || raw.type === 'TIME') inDate.fill(1, raw.firstToken, raw.lastToken + 1);
   for (let c = sentence.firstToken; c < sentence.lastToken; c += 1) {
     if (covered[c] || !isCandidate(doc, c, lexicon, cueWords)) continue;
     // "the hotel known as “The Old Lodge”": a name given, not something said.
@@ -292,6 +294,10 @@ function findIndirect(
       if (tokens[k]!.lower === 'that') { from = k; break; }
     }
     if (from >= sentence.lastToken || NO_CONTENT.has(tokens[from]!.lower)) continue;
+    // "said Friday afternoon": the time of the saying, not what was said (that is elsewhere, in a
+    // quotation before). (Skipping contents that open with a preposition too, "said in an
+    // interview", cost PolNeAR more than it gained: "called for ...", "warned of ...".)
+    if (inDate[from]) continue;
     const speaker = isParticipleCue(doc, c) ? findParticipleSubject(doc, c, sentence.firstToken, entityAtToken) : findSpeaker(doc, c, { from: sentence.firstToken, to: c - 1 }, entityAtToken, lexicon);
     // Nobody speaking is no reported speech ("The show was billed as ..."); nor is a purpose ("flew to Moscow to urge him ...").
     if ((!speaker && p[side]! < SURE_WITHOUT_SPEAKER) || inPurposeClause(doc, c, sentence.firstToken)) continue;

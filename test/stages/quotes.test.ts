@@ -266,6 +266,13 @@ describe('"it said": the organisation speaking (BBC business sentences)', () => 
   });
 });
 
+describe('what is not reported speech', () => {
+  test('the time of a saying is not what was said', () => {
+    const text = '"We are not going anywhere," the lawmakers said. Top black lawmakers said Friday afternoon.';
+    expect(quotesOf(text).filter((q) => q.kind === 'indirect')).toEqual([]);
+  });
+});
+
 describe('a BBC paragraph that lost its closing marks (politics/100)', () => {
   const text = 'Mr Mubanga, who insists he does not feel bitter, said: "I\'ve lost three years of my life, because I was a Muslim. '
     + 'He added: "The authorities wanted to break me but they strengthened me. They\'ve made me what I am - even if I\'m not quite sure yet who that person is." '

@@ -585,6 +585,7 @@ function inPurposeClause(doc: Doc, cue: number, first: number): boolean {
 }
 
 const NOMINAL_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART', 'ADP']);
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 const LEADING_ADVERBS = new Set(['however', 'meanwhile', 'but', 'and', 'also', 'now', 'yesterday', 'today', 'separately', 'instead', 'earlier', 'later', 'then']);
 
 function findSpeaker(
@@ -661,6 +662,8 @@ function findSpeaker(
     if (hit && !participleSubject && tokens[tokenAt(doc, hit.span.start) - 1]?.pos === 'ADP') { k = tokenAt(doc, hit.span.start) - 1; continue; }
     // "The United boss said": a name modifying a role noun is not the speaker; the role is (below).
     if (hit && k < t && lexicon.speakerRoles.has(tokens[t]!.lower)) break;
+    // "his son said": a possessive before a noun names whose, not who speaks.
+    if (hit && k < t && POSSESSIVES.has(tokens[k]!.lower)) break;
     if (hit) return { span: relative ?? hit.span, entity: hit.entity };
     if (tokens[k]!.text === ')') {
       // "Free Syrian Army (FSA) fighters": step over the bracket to the name before it.

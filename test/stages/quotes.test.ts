@@ -313,6 +313,8 @@ describe('"he said" after a quotation that names other people (BBC sport/200)', 
     ['However a spokesman said that there were particular logistical difficulties in Indonesia.', 'a spokesman'],
     ['This week a judge said easy access to drink was breeding "urban savages" and turning town centres into no-go areas.', 'a judge'],
     ['Most local observers said the contest is too close to call.', 'Most local observers'],
+    // BBC entertainment/152: the son speaks, not the father "his" refers to.
+    ['Mr Nogar, who died in 1994 aged 72, always used to make two tapes of sessions as a back-up. "He called them his \'ass-saver\' tapes," his son said.', 'his son'],
     // BBC entertainment/052: a hyphenated age is one word of the phrase.
     ['"It\'s a huge market," the 47-year-old director said.', 'the 47-year-old director'],
   ])('a nominal speaker is its noun phrase, no connective or time before it: %s', (sentence, speaker) => {

@@ -586,6 +586,7 @@ function inPurposeClause(doc: Doc, cue: number, first: number): boolean {
 
 const NOMINAL_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART', 'ADP']);
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
+const CAPITALISED = /^\p{Lu}/u;
 const LEADING_ADVERBS = new Set(['however', 'meanwhile', 'but', 'and', 'also', 'now', 'yesterday', 'today', 'separately', 'instead', 'earlier', 'later', 'then']);
 
 function findSpeaker(
@@ -605,6 +606,9 @@ function findSpeaker(
   if (lexicon.invertible.has(tokens[cue]!.lower)) {
     for (let k = cue + 1; k <= bounds.to && k - cue <= 5; k += 1) {
       const after = entityAtToken.get(k);
+      // "said France coach Bernard Laporte": a name before a role noun is whose the role is.
+      const end = after ? tokenAt(doc, after.span.end - 1) : -1;
+      if (after && tokens[end + 1]?.pos === 'NOUN' && !CAPITALISED.test(tokens[end + 1]!.text)) { k = end; continue; }
       if (after) return { span: after.span, entity: after.entity };
       // Titles and initials may stand before the name ("Mr.", "Representative", "Sen."), and roles
       // in lower case ("said chief executive Thierry Breton", "said analyst Alex Potter", "said the

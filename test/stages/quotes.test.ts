@@ -329,6 +329,8 @@ describe('"he said" after a quotation that names other people (BBC sport/200)', 
     ['"It is a simple matter of justice for the families," said 9/11 widow Terry Strada.', 'Terry Strada'],
     ['"We have the votes we need to override the veto," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.', 'Mitch McConnell'],
     ['"Nobody has ever told me what to say on the air," Mr. King, 82, told me.', 'Mr. King'],
+    // BBC sport/306: the country is whose coach speaks.
+    ['"Serge has a good case so we are confident he will play," said France coach Bernard Laporte.', 'Bernard Laporte'],
     // BBC business/102: a colon introduction wins over the sentence after the quote.
     ['Prosecuting attorney Carol Lam said: "All US companies should take note that attempting to bribe foreign officials is criminal conduct and will be appropriately prosecuted." The company says it no longer tolerates such practices.', 'Carol Lam'],
   ])('%s', (sentence, speaker) => {

@@ -41,6 +41,7 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
   const byFirstWord = new Map<string, Set<string>>(); // "ORG:Syria" -> keys of "Syria Support Group" (not people)
   const byInitials = new Map<string, string>(); // "FSA" -> key of "Free Syrian Army", the first seen
   const personByLastWord = new Map<string, Set<string>>();
+  const personByFirstWord = new Map<string, Set<string>>(); // "Gavin" -> keys of "Gavin Henson" 
   const addTo = (index: Map<string, Set<string>>, word: string, key: string) => {
     let keys = index.get(word);
     if (!keys) index.set(word, (keys = new Set()));
@@ -50,7 +51,10 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
     const words = textOf(m).split(' ');
     if (words.length < 2) return;
     addTo(byLastWord, words[words.length - 1]!, key);
-    if (m.type === 'PERSON') addTo(personByLastWord, words[words.length - 1]!, key);
+    if (m.type === 'PERSON') {
+      addTo(personByLastWord, words[words.length - 1]!, key);
+      addTo(personByFirstWord, words[0]!, key);
+    }
     else addTo(byFirstWord, `${m.type}:${words[0]}`, key);
     const acronym = initials(name ?? textOf(m));
     if (!byInitials.has(acronym)) byInitials.set(acronym, key);
@@ -92,7 +96,10 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
   for (const [key, c] of clusters) {
     // Only a person's surname: "Jones" the company is not "Bill Jones".
     if (c.mentions.some((m) => textOf(m).includes(' ') || m.type !== 'PERSON')) continue;
-    const full = [...(personByLastWord.get(textOf(c.mentions[0]!)) ?? [])].filter((k) => k !== key && clusters.has(k));
+    const word = textOf(c.mentions[0]!);
+    let full = [...(personByLastWord.get(word) ?? [])].filter((k) => k !== key && clusters.has(k));
+    // A first name alone ("Gavin reaching it") is the one person of the article with that first name.
+    if (!full.length) full = [...(personByFirstWord.get(word) ?? [])].filter((k) => k !== key && clusters.has(k));
     if (full.length === 1) {
       clusters.get(full[0]!)!.mentions.push(...c.mentions);
       clusters.delete(key);

@@ -86,6 +86,12 @@ describe('entities in real sentences', () => {
     const entities = analyzeText(text).entities!;
     expect(entities.find((e) => e.name === 'Mobile PC')?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Mobile PC']);
   });
+  test('a first name alone is the one person of the article with that first name (BBC sport/303)', () => {
+    const text = 'Wales fly-half Stephen Jones admitted he was happy to hand Gavin Henson responsibility for the kick. '
+      + '"I knew the percentages of Gavin reaching it were far higher than me," said Jones.';
+    const henson = analyzeText(text).entities!.find((e) => e.name === 'Gavin Henson')!;
+    expect(henson.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Gavin Henson', 'Gavin']);
+  });
   test('"3G" is no organisation "G" (BBC tech/050)', () => {
     const names = analyzeText('Competition to get people using 3G mobiles will grow in the next year as almost all of the UK\'s operators have now launched third generation networks.').entities!.map((e) => e.name);
     expect(names).toContain('United Kingdom');

@@ -45,7 +45,7 @@ const WORDISH = /[\p{L}\p{N}]/u;
 const MIN_WORDS = 4;
 
 /** Finds the spans inside paired quotation marks, outermost only. */
-export function findQuotedSpans(doc: Doc): Span[] {
+function findQuotedSpans(doc: Doc): Span[] {
   const spans: Span[] = [];
   const { text } = doc;
   let open: { mark: string; at: number } | null = null;
@@ -100,6 +100,24 @@ export function findQuotedSpans(doc: Doc): Span[] {
   return spans.map(trim(text)).filter((s) => s.end > s.start);
 }
 
+const quotedMasks = new WeakMap<Doc, { spans: Span[]; tokens: Uint8Array }>();
+
+/**
+ * The quoted spans of a Doc and a mask of the tokens inside them, made once per Doc for the
+ * stages that need them (pronouns: a name inside quotes is spoken of; quotes: no attribution is
+ * looked for inside another quotation).
+ */
+export function quotedTokens(doc: Doc): { spans: Span[]; tokens: Uint8Array } {
+  let quoted = quotedMasks.get(doc);
+  if (!quoted) {
+    const spans = findQuotedSpans(doc);
+    const tokens = new Uint8Array(doc.tokens.length);
+    for (const span of spans) tokens.fill(1, tokenAt(doc, span.start), tokenAt(doc, span.end - 1) + 1);
+    quotedMasks.set(doc, (quoted = { spans, tokens }));
+  }
+  return quoted;
+}
+
 /** The end (after its . ! or ?) of the last full sentence in text[from, to), or `from` if none. */
 function lastSentenceEnd(text: string, from: number, to: number): number {
   for (let k = to - 1; k > from; k -= 1) {
@@ -126,7 +144,8 @@ const BEFORE_WINDOW = 15;
 const DASHES = new Set(['―', '—', '–', '-']);
 const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’', '«', '»', '„', "''", '``']);
 
-export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: ReportingLexicon): QuoteAnnotation[] {
+/** `titles` are the gazetteer's (names.json): "Rev." of "said the Rev. Peter Wherry" ends no sentence. */
+export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: ReportingLexicon, titles: ReadonlySet<string>): QuoteAnnotation[] {
   const entityAtToken = new Map<number, { entity: number; span: Span }>();
   entities.forEach((e, i) => {
     if (!SPEAKING_TYPES.has(e.type)) return;
@@ -136,11 +155,9 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
   });
   const quotes: QuoteAnnotation[] = [];
   let previous: { paragraph: number; attribution: Attribution } | null = null;
-  const spans = findQuotedSpans(doc);
   // Tokens inside quotation marks: no attribution is looked for there (a quotation that lost its
   // closing mark must not lend the next one a verb of its own words).
-  const quoted = new Uint8Array(doc.tokens.length);
-  for (const span of spans) quoted.fill(1, tokenAt(doc, span.start), tokenAt(doc, span.end - 1) + 1);
+  const { spans, tokens: quoted } = quotedTokens(doc);
   for (const span of spans) {
     const firstToken = tokenAt(doc, span.start);
     const lastToken = tokenAt(doc, span.end - 1);
@@ -171,7 +188,7 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     }
     const words = doc.text.slice(span.start, span.end).split(/\s+/).filter((w) => WORDISH.test(w)).length;
     if (words < MIN_WORDS) continue;
-    const found = findAttribution(doc, firstToken, lastToken, entityAtToken, lexicon, quoted);
+    const found = findAttribution(doc, firstToken, lastToken, entityAtToken, lexicon, quoted, titles);
     // A cue with no speaker found for it ("said the report." before the quote) leaves the speaker to
     // the rules below, and keeps its cue if they find none.
     let attribution = found?.speaker ? found : null;
@@ -181,7 +198,7 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
     // A quotation right after the previous one, nothing written between, goes on with its speaker.
     const last = quotes[quotes.length - 1];
     if (!attribution && previous && last && !WORDISH.test(doc.text.slice(last.end, span.start))) attribution = previous.attribution;
-    if (!attribution) attribution = namedBefore(doc, firstToken, entityAtToken, entities, quotes);
+    if (!attribution) attribution = namedBefore(doc, firstToken, entityAtToken, entities, quoted);
     if (!attribution && previous && paragraph - previous.paragraph <= 1) attribution = previous.attribution;
     attribution ??= found;
     // A speaker found by the rules above, with the cue found before ("..., told the programme: “...”").
@@ -479,7 +496,7 @@ interface Attribution { cue: Span | null; speaker: { span: Span; entity: number 
 
 /** The first person named in the quote's paragraph before it, as a speaker with no cue of its own. */
 function namedBefore(
-  doc: Doc, firstToken: number, entityAtToken: Map<number, { entity: number; span: Span }>, entities: EntityCluster[], quotes: Span[],
+  doc: Doc, firstToken: number, entityAtToken: Map<number, { entity: number; span: Span }>, entities: EntityCluster[], quoted: Uint8Array,
 ): Attribution | null {
   const paragraph = doc.paragraphs[doc.sentences[doc.tokens[firstToken]!.sentence]!.paragraph]!;
   const first = doc.sentences[paragraph.firstSentence]!.firstToken;
@@ -487,8 +504,7 @@ function namedBefore(
     const hit = entityAtToken.get(t);
     if (!hit || entities[hit.entity]!.type !== 'PERSON') continue;
     // A person named inside an earlier quotation is spoken of, not speaking.
-    const at = doc.tokens[t]!.start;
-    if (quotes.some((q) => q.start <= at && at < q.end)) continue;
+    if (quoted[t]) continue;
     return { cue: null, speaker: { span: hit.span, entity: hit.entity } };
   }
   return null;
@@ -496,7 +512,7 @@ function namedBefore(
 
 function findAttribution(
   doc: Doc, firstToken: number, lastToken: number,
-  entityAtToken: Map<number, { entity: number; span: Span }>, lexicon: ReportingLexicon, quoted: Uint8Array,
+  entityAtToken: Map<number, { entity: number; span: Span }>, lexicon: ReportingLexicon, quoted: Uint8Array, titles: ReadonlySet<string>,
 ): Attribution | null {
   const { tokens } = doc;
   const firstTokenOf = (paragraph: number) => doc.sentences[doc.paragraphs[paragraph]!.firstSentence]!.firstToken;
@@ -518,7 +534,7 @@ function findAttribution(
     else if (tokens[t]!.text === ')') brackets -= 1;
     // The sentence that follows the quote ends here ("(D-Wis.)" does not): a cue further on is another statement's.
     // A stop before a comma ends no sentence ("Mitch McConnell, R-Ky., said").
-    if (t > lastToken + 1 && brackets <= 0 && SENTENCE_END_MARKS.has(tokens[t]!.text) && !isAbbreviationStop(doc, t) && tokens[t + 1]?.text !== ',') break;
+    if (t > lastToken + 1 && brackets <= 0 && SENTENCE_END_MARKS.has(tokens[t]!.text) && !isTitleStop(doc, t, titles) && tokens[t + 1]?.text !== ',') break;
   }
   // A quotation that ends its own sentence (“... Draconian.”) is followed by a new one: that is its
   // attribution only when short ("Mr Howard said."), not "The film shows Mr Howard laughing at ...".
@@ -556,15 +572,14 @@ function findAttribution(
   return null;
 }
 
-/** The stop of a short abbreviation wink split off ("Rev." of "the Rev. Peter Wherry", "Sen."): no sentence end. */
-function isAbbreviationStop(doc: Doc, t: number): boolean {
+/** The stop of an abbreviated title wink split off ("Rev." of "the Rev. Peter Wherry", "Sen."): no sentence end. */
+function isTitleStop(doc: Doc, t: number, titles: ReadonlySet<string>): boolean {
   const token = doc.tokens[t]!;
   const before = doc.tokens[t - 1];
   const after = doc.tokens[t + 1];
-  return token.text === '.' && before !== undefined && before.end === token.start && TITLE_ABBREVIATIONS.has(before.text)
-    && after !== undefined && /^\p{Lu}/u.test(after.text);
+  return token.text === '.' && before !== undefined && before.end === token.start && titles.has(`${before.text}.`)
+    && after !== undefined && CAPITALISED.test(after.text);
 }
-const TITLE_ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Rev', 'Sen', 'Rep', 'Gov', 'Gen', 'Col', 'Lt', 'Sgt', 'Capt', 'Prof', 'St', 'Jr', 'Sr', 'Hon']);
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
@@ -615,7 +630,7 @@ function findSpeaker(
       // Rev. Peter Wherry", "said 9/11 widow Terry Strada").
       const role = ['NOUN', 'ADJ', 'NUM'].includes(tokens[k]!.pos) || (k === cue + 1 && tokens[k]!.lower === 'the')
         || (tokens[k]!.text === '.' && tokens[k]!.start === tokens[k - 1]!.end); // the stop of "Rev." 
-      if (!/^\p{Lu}/u.test(tokens[k]!.text) && !role) break;
+      if (!CAPITALISED.test(tokens[k]!.text) && !role) break;
     }
     // Only right after a quotation: "..." said one Democratic source.
     let opensClause = true;

@@ -44,7 +44,7 @@ export const tone: Stage = {
 
 export const quotes: Stage = {
   name: 'quotes', needs: ['entities', 'pronouns'], adds: 'quotes',
-  run: (doc, { reporting }) => { doc.quotes = findQuotes(doc, doc.entities!, reporting); },
+  run: (doc, { reporting, gazetteer }) => { doc.quotes = findQuotes(doc, doc.entities!, reporting, gazetteer.lexicon.titles); },
 };
 
 export const stances: Stage = {

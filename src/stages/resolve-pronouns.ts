@@ -4,7 +4,7 @@
 // usually means its protagonist: the one named most often so far; on a tie, the one named first in
 // the nearest sentence that names any (its subject, more often than not).
 import type { Doc, EntityCluster, NameMention } from '../doc/doc.js';
-import { findQuotedSpans } from './find-quotes.js';
+import { quotedTokens } from './find-quotes.js';
 
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his']);
 /** How many sentences back a pronoun looks for its person. */
@@ -45,14 +45,13 @@ export function resolvePronouns(doc: Doc, entities: EntityCluster[], firstNameSe
   const sex = entities.map((e) => (e.type === 'PERSON' ? sexOf(doc, e, firstNameSex) : null));
   // A person named inside a quotation is spoken of: no antecedent for a pronoun outside it
   // ("“The tackle on Heinze was terrible,” he said": he is the speaker, not Heinze).
-  const quotedSpans = findQuotedSpans(doc);
-  const isQuoted = (at: number) => quotedSpans.some((q) => q.start <= at && at < q.end);
+  const quoted = quotedTokens(doc).tokens;
   const personAt: { start: number; sentence: number; entity: number; quoted: boolean }[] = [];
   entities.forEach((e, i) => {
     if (e.type !== 'PERSON') return;
     for (const m of e.mentions) {
       if (doc.tokens[m.lastToken + 1]?.pos === 'NOUN') continue; // "the Assad government"
-      personAt.push({ start: m.start, sentence: doc.tokens[m.firstToken]!.sentence, entity: i, quoted: isQuoted(m.start) });
+      personAt.push({ start: m.start, sentence: doc.tokens[m.firstToken]!.sentence, entity: i, quoted: quoted[m.firstToken] === 1 });
     }
   });
   if (!personAt.length) return;
@@ -70,7 +69,7 @@ export function resolvePronouns(doc: Doc, entities: EntityCluster[], firstNameSe
     const sentence = token.sentence;
     // "she" is nobody known to be a man, "he" nobody known to be a woman.
     const pronounSex = PRONOUN_SEX[token.lower];
-    const outside = !isQuoted(token.start);
+    const outside = !quoted[t];
     const fits = (p: { entity: number; quoted: boolean }) => (!sex[p.entity] || sex[p.entity] === pronounSex) && !(outside && p.quoted);
     // People named earlier in this sentence; else in the WINDOW sentences before. Mentions are in
     // text order, so either is a run at the end of personAt[0..k).

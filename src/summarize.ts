@@ -95,16 +95,16 @@ class EntityIndex {
   }
 
   /**
-   * The merged groups, each called by the name the most articles gave it ("Sony", not one
-   * article's "Rival Sony"); on a tie, by the longer ("Tony Blair" over "Blair").
+   * What a merged group is called: the name the most articles gave it ("Sony", not one article's
+   * "Rival Sony"); on a tie, the longer ("Tony Blair" over "Blair").
    */
+  static nameOf(group: EntityGroup): string {
+    return EntityIndex.find(group).members.reduce((best, g) => (g.ownArticles > best.ownArticles
+      || (g.ownArticles === best.ownArticles && g.name.length > best.name.length) ? g : best)).name;
+  }
+
   roots(): EntityGroup[] {
-    const roots = [...this.byName.values()].filter((g) => g.parent === g);
-    for (const root of roots) {
-      root.name = root.members.reduce((best, g) => (g.ownArticles > best.ownArticles
-        || (g.ownArticles === best.ownArticles && g.name.length > best.name.length) ? g : best)).name;
-    }
-    return roots;
+    return [...this.byName.values()].filter((g) => g.parent === g);
   }
 }
 
@@ -172,7 +172,7 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
 
   const byWeight = <T extends { articles: number }>(weight: (x: T) => number) => (a: T, b: T) => b.articles - a.articles || weight(b) - weight(a);
   summary.entities = index.roots().sort(byWeight((g) => g.mentions)).slice(0, options.top).map((g) => ({
-    name: g.name, type: g.type, aliases: [...g.aliases], articles: g.articles, mentions: g.mentions, tone: toneOf(g.toneSum / Math.max(1, g.articles)),
+    name: EntityIndex.nameOf(g), type: g.type, aliases: [...g.aliases], articles: g.articles, mentions: g.mentions, tone: toneOf(g.toneSum / Math.max(1, g.articles)),
   }));
 
   // Later merges can join tallies made under different names: fold them by their groups' roots.
@@ -182,7 +182,7 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
     const key = root ? root.key : tally.key;
     const total = speakerTotals.get(key);
     if (total) { total.quotes += tally.quotes; total.articles += tally.articles; continue; }
-    speakerTotals.set(key, { name: root ? root.name : tally.nominal!, entity: root ? root.name : null, quotes: tally.quotes, articles: tally.articles, sample: tally.sample });
+    speakerTotals.set(key, { name: root ? EntityIndex.nameOf(root) : tally.nominal!, entity: root ? EntityIndex.nameOf(root) : null, quotes: tally.quotes, articles: tally.articles, sample: tally.sample });
   }
   summary.speakers = [...speakerTotals.values()].sort(byWeight((s) => s.quotes)).slice(0, options.top);
 
@@ -193,7 +193,7 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
     if (holder === target) continue;
     const key = `${holder.key}>${target.key}`;
     let total = stanceTotals.get(key);
-    if (!total) stanceTotals.set(key, (total = { holder: holder.name, target: target.name, holderType: holder.type, targetType: target.type, positive: 0, negative: 0, label: 'neutral', articles: 0, examples: [] }));
+    if (!total) stanceTotals.set(key, (total = { holder: EntityIndex.nameOf(holder), target: EntityIndex.nameOf(target), holderType: holder.type, targetType: target.type, positive: 0, negative: 0, label: 'neutral', articles: 0, examples: [] }));
     total.positive += tally.positive; total.negative += tally.negative; total.articles += tally.articles;
     total.examples.push(...tally.examples.slice(0, MAX_EXAMPLES - total.examples.length));
   }

@@ -27,7 +27,8 @@ function numericLexicon(): NumericLexicon {
   const { currencySymbols, ordinals, months, weekdays, relativeDays, dateModifiers, numberWords } = lexicon;
   starters = new Set([currencySymbols, ordinals, months, weekdays, relativeDays, dateModifiers, numberWords].flatMap((set) => [...set]));
   holidayStarts = new Set([...lexicon.holidays].map((name) => name.split(/[\s'-]/)[0]!));
-  holidayWords = Math.max(...[...lexicon.holidays].map((name) => name.split(/\s+/).length)) + 1; // "Year's": two tokens
+  // wink splits at hyphens and apostrophes too ("Eid al-Fitr": Eid al - Fitr; "Year's": Year 's).
+  holidayWords = Math.max(...[...lexicon.holidays].map((name) => name.split(/\s+/).length + 2 * (name.match(/['’-]/g)?.length ?? 0)));
   for (const start of holidayStarts) starters.add(start);
   return lexicon;
 }

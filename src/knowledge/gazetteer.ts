@@ -22,6 +22,8 @@ export interface NameLexicon {
   languages: Set<string>;
   /** Words that make a demonym before them a state actor ("Russian foreign ministry"). */
   stateWords: Set<string>;
+  /** Words that open the name of a natural place ("River Thames", "Lake Geneva"). */
+  landformWords: Set<string>;
 }
 
 export interface Gazetteer {
@@ -55,7 +57,7 @@ interface Country {
 interface NamesJson {
   titles: string[]; orgWords: string[]; knownOrgs: string[]; knownAcronyms: Record<string, string>; knownAliases: Record<string, string>;
   facWords: string[]; locWords: string[]; eventWords: string[]; lawWords: string[]; languages: string[]; groups: string[];
-  stateWords: string[];
+  stateWords: string[]; landformWords: string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -145,7 +147,7 @@ export function builtInGazetteer(): Gazetteer {
   const lexicon: NameLexicon = {
     titles: new Set(json.titles), orgWords: new Set(json.orgWords), facWords: new Set(json.facWords),
     locWords: new Set(json.locWords), eventWords: new Set(json.eventWords), lawWords: new Set(json.lawWords),
-    languages: new Set(json.languages), stateWords: new Set(json.stateWords),
+    languages: new Set(json.languages), stateWords: new Set(json.stateWords), landformWords: new Set(json.landformWords),
   };
   builtIn = { names, lexicon, personNames: loadPersonNames(), firstNameSex: loadFirstNameSex(), hasUserEntries: false };
   return builtIn;

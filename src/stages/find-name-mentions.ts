@@ -11,9 +11,6 @@ import { spansOf, type NerTagger, type TaggedSpan } from '../ner/tagger.js';
 /** The longest user gazetteer name looked for, in tokens. */
 const MAX_USER_NAME_TOKENS = 8;
 
-/** Words that open the name of a natural place. */
-const LANDFORMS = new Set(['River', 'Lake', 'Mount', 'Gulf', 'Bay', 'Strait', 'Sea', 'Island', 'Islands', 'Cape']);
-
 export function fineType(coarse: TaggedSpan['type'], words: string[], entry: GazetteerEntry | undefined, gazetteer: Gazetteer): EntityType {
   const { lexicon } = gazetteer;
   const last = words[words.length - 1]!;
@@ -31,7 +28,7 @@ export function fineType(coarse: TaggedSpan['type'], words: string[], entry: Gaz
     case 'ORG':
       // "River Thames", "Lake Geneva": a name opened by a landform word is a place, unless it also
       // has an organisation's word ("Lake Forest College").
-      if (LANDFORMS.has(words[0]!) && !words.some((w) => lexicon.orgWords.has(w))) return 'LOC';
+      if (lexicon.landformWords.has(words[0]!) && !words.some((w) => lexicon.orgWords.has(w))) return 'LOC';
       return 'ORG';
     case 'LOC':
       if (lexicon.facWords.has(last)) return 'FAC';

@@ -3,7 +3,7 @@
 // 2005", "last week", "20 years ago", "10:30", "5pm", "the 1990s", "third", "two million".
 // Cheaper than wink's general entity recogniser, and it knows the scales news writes (m, bn).
 import { readFileSync } from 'node:fs';
-import type { RawEntity, Token } from './doc.js';
+import type { Doc, RawEntity, Token } from './doc.js';
 
 interface NumericLexicon {
   months: Set<string>; weekdays: Set<string>; relativeDays: Set<string>; dateUnits: Set<string>;
@@ -177,6 +177,19 @@ export function findNumericEntities(tokens: Token[]): RawEntity[] {
     t = end;
   }
   return found;
+}
+
+const dateMasks = new WeakMap<Doc, Uint8Array>();
+
+/** For each token of the Doc, 1 inside a date ("Christmas", "Friday afternoon", "last week"); made once per Doc. */
+export function dateTokens(doc: Doc): Uint8Array {
+  let mask = dateMasks.get(doc);
+  if (!mask) {
+    mask = new Uint8Array(doc.tokens.length);
+    for (const raw of doc.numericEntities) if (raw.type === 'DATE') mask.fill(1, raw.firstToken, raw.lastToken + 1);
+    dateMasks.set(doc, mask);
+  }
+  return mask;
 }
 
 /** Whether a word names a month ("March", "Sept."), from the same word list. */

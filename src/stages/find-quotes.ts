@@ -6,6 +6,7 @@
 // speech without marks, its cue read by the trained model of src/quotes/attribution-model.ts.
 import type { Doc, EntityCluster, NameMention, QuoteAnnotation, Span } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
+import { dateTokens } from '../doc/numeric-entities.js';
 import { tokenAt } from '../doc/spans.js';
 import { ScoreSink } from '../ml/feature-sink.js';
 import { CUE_PAIR_TEMPLATES, emitCueFeatures, isCandidate, likelyCueWords, shippedAttributionModel } from '../quotes/attribution-model.js';
@@ -277,8 +278,7 @@ function findIndirect(
   // probable ones are kept.
   const { words: cueWords, scorer } = reader;
   const readings: (QuoteAnnotation & { p: number; cueToken: number })[] = [];
-  const inDate = new Uint8Array(tokens.length);
-  for (const raw of doc.numericEntities) if (raw.type === 'DATE' || raw.type === 'TIME') inDate.fill(1, raw.firstToken, raw.lastToken + 1);
+  const inDate = dateTokens(doc);
   for (let c = sentence.firstToken; c < sentence.lastToken; c += 1) {
     if (covered[c] || !isCandidate(doc, c, lexicon, cueWords)) continue;
     // "the hotel known as “The Old Lodge”": a name given, not something said.

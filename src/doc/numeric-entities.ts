@@ -179,15 +179,22 @@ export function findNumericEntities(tokens: Token[]): RawEntity[] {
   return found;
 }
 
-const dateMasks = new WeakMap<Doc, Uint8Array>();
+const timeMasks = new WeakMap<Doc, Uint8Array>();
+export const IN_DATE = 1;
+export const IN_TIME = 2;
 
-/** For each token of the Doc, 1 inside a date ("Christmas", "Friday afternoon", "last week"); made once per Doc. */
-export function dateTokens(doc: Doc): Uint8Array {
-  let mask = dateMasks.get(doc);
+/**
+ * For each token of the Doc, IN_DATE inside a date ("Christmas", "last week"), IN_TIME inside a
+ * time ("Friday afternoon", "5pm"), else 0; made once per Doc.
+ */
+export function timeTokens(doc: Doc): Uint8Array {
+  let mask = timeMasks.get(doc);
   if (!mask) {
     mask = new Uint8Array(doc.tokens.length);
-    for (const raw of doc.numericEntities) if (raw.type === 'DATE') mask.fill(1, raw.firstToken, raw.lastToken + 1);
-    dateMasks.set(doc, mask);
+    for (const raw of doc.numericEntities) {
+      if (raw.type === 'DATE' || raw.type === 'TIME') mask.fill(raw.type === 'DATE' ? IN_DATE : IN_TIME, raw.firstToken, raw.lastToken + 1);
+    }
+    timeMasks.set(doc, mask);
   }
   return mask;
 }

@@ -4,7 +4,7 @@
 // even where the tagger saw nothing, and their type wins.
 import type { Doc, EntityType, NameMention } from '../doc/doc.js';
 import type { Gazetteer, GazetteerEntry } from '../knowledge/gazetteer.js';
-import { dateTokens, isMonth } from '../doc/numeric-entities.js';
+import { IN_DATE, isMonth, timeTokens } from '../doc/numeric-entities.js';
 import { gazetteerTags } from '../ner/features.js';
 import { spansOf, type NerTagger, type TaggedSpan } from '../ner/tagger.js';
 
@@ -172,9 +172,9 @@ export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagg
   const known = gazetteerTags(doc, gazetteer);
   const tagged = joinApostropheNames(doc, joinHyphens(doc, stripTitles(doc, gazetteer, spansOf(tagger.tag(doc, known)))));
   // A name is never inside a date ("Christmas takings", "New Year's Eve": holidays are dates).
-  const inDate = dateTokens(doc);
+  const inTime = timeTokens(doc);
   for (const span of spreadNames(doc, preferKnownNames(known, tagged))) {
-    if (inDate.subarray(span.firstToken, span.lastToken + 1).every((d) => d === 1)) continue;
+    if (inTime.subarray(span.firstToken, span.lastToken + 1).every((d) => d === IN_DATE)) continue;
     // An abbreviated title alone ("Rev" of "the Rev. Peter Wherry", "Dr") is no name.
     if (span.firstToken === span.lastToken && gazetteer.lexicon.titles.has(`${tokens[span.firstToken]!.text.replace(/\.$/, '')}.`)) continue;
     // "3G", "4G": wink splits the number from its letter, which is no name.

@@ -6,7 +6,7 @@
 // speech without marks, its cue read by the trained model of src/quotes/attribution-model.ts.
 import type { Doc, EntityCluster, NameMention, QuoteAnnotation, Span } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
-import { dateTokens } from '../doc/numeric-entities.js';
+import { timeTokens } from '../doc/numeric-entities.js';
 import { tokenAt } from '../doc/spans.js';
 import { ScoreSink } from '../ml/feature-sink.js';
 import { CUE_PAIR_TEMPLATES, emitCueFeatures, isCandidate, likelyCueWords, shippedAttributionModel } from '../quotes/attribution-model.js';
@@ -278,7 +278,7 @@ function findIndirect(
   // probable ones are kept.
   const { words: cueWords, scorer } = reader;
   const readings: (QuoteAnnotation & { p: number; cueToken: number })[] = [];
-  const inDate = dateTokens(doc);
+  const inTime = timeTokens(doc);
   for (let c = sentence.firstToken; c < sentence.lastToken; c += 1) {
     if (covered[c] || !isCandidate(doc, c, lexicon, cueWords)) continue;
     // "the hotel known as “The Old Lodge”": a name given, not something said.
@@ -314,7 +314,7 @@ function findIndirect(
     // "said Friday afternoon": the time of the saying, not what was said (that is elsewhere, in a
     // quotation before). (Skipping contents that open with a preposition too, "said in an
     // interview", cost PolNeAR more than it gained: "called for ...", "warned of ...".)
-    if (inDate[from]) continue;
+    if (inTime[from]) continue;
     const speaker = isParticipleCue(doc, c) ? findParticipleSubject(doc, c, sentence.firstToken, entityAtToken) : findSpeaker(doc, c, { from: sentence.firstToken, to: c - 1 }, entityAtToken, lexicon);
     // Nobody speaking is no reported speech ("The show was billed as ..."); nor is a purpose ("flew to Moscow to urge him ...").
     if ((!speaker && p[side]! < SURE_WITHOUT_SPEAKER) || inPurposeClause(doc, c, sentence.firstToken)) continue;

@@ -217,10 +217,11 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
   const indirect = doc.sentences.flatMap((_, s) => findIndirect(doc, s, entityAtToken, lexicon, reader, covered)
     .filter((q) => !covered[tokenAt(doc, q.start)] && !covered[tokenAt(doc, q.end - 1)]));
   const all = [...quotes, ...indirect].sort((a, b) => a.start - b.start);
-  const titled = titledPeople(doc, entities);
+  // People by their titles, read only when a nominal speaker needs them.
+  let titled: Map<string, Set<number>> | null = null;
   for (const q of all) {
     if (!q.speaker || q.speaker.entity !== null) continue;
-    q.speaker.entity = subjectOrganisation(doc, q.speaker.span, entities, all) ?? personByTitle(doc, q.speaker.span, titled);
+    q.speaker.entity = subjectOrganisation(doc, q.speaker.span, entities, all) ?? personByTitle(doc, q.speaker.span, (titled ??= titledPeople(doc, entities)));
   }
   return all;
 }

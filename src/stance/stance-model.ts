@@ -83,6 +83,13 @@ export function emitStanceFeatures(doc: Doc, pair: Pair, sink: FeatureSink): voi
     const polarity = CUE_POLARITY.get(verb);
     if (polarity) sink.add('V1cue', `${polarity},passive=${passive}`);
   }
+  // The verb just before b, whose object b may be ("... signed a letter condemning b").
+  for (let t = pair.bFirst - 1; t > pair.aLast && t >= pair.bFirst - 3; t -= 1) {
+    if (tokens[t]!.pos !== 'VERB') continue;
+    const polarity = CUE_POLARITY.get(tokens[t]!.lower);
+    if (polarity) sink.add('Vbcue', polarity);
+    break;
+  }
   if (between.some((w) => NEGATION.has(w))) sink.add('negated');
   if (between.some((w) => REPORTING.has(w))) sink.add('reported');
   if (tokens[pair.aLast + 1]?.lower === "'s" || tokens[pair.aLast + 1]?.lower === '’s') sink.add('a-poss');

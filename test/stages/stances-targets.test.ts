@@ -16,6 +16,16 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toEqual([edge]);
   });
 
+  // Sentences of BBC politics articles the model reads since it knows the verb right before the target.
+  test.each([
+    ["The Tories criticised the Lib Dem stance, saying Mr Oaten had initially said he accepted Mr Blunkett's word unless further evidence emerged.", 'Conservatives negative Liberal Democrats (criticised)'],
+    ['But Chief Secretary to the Treasury Paul Boateng attacked the Tory plans.', 'Paul Boateng negative Tory (attacked)'],
+    ["Meanwhile Lib Dem leader Charles Kennedy is expected to attack Mr Blair's words as he begins a nationwide tour on Monday.", 'Charles Kennedy negative Blair (attack)'],
+    ["Tony Blair has backed Chancellor Gordon Brown's pre-Budget report amid opposition claims he was too bullish about the state of the UK economy.", 'Tony Blair positive Gordon Brown (backed)'],
+  ])('BBC: %s', (sentence, edge) => {
+    expect(names(sentence)).toEqual([edge]);
+  });
+
   test.each([
     ['Kerry calls for common ground with Russia on Syria, Ukraine', 'John Kerry positive Russia (common ground with)', 'US Secretary of State John Kerry flew in to Moscow today. '],
     ['Russian Federation has been bombing moderate rebels to shore up its ally President Assad.', 'Russia positive Assad (ally)', ''],

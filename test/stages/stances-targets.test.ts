@@ -38,6 +38,15 @@ describe('stances from a cue verb between two entities', () => {
     expect(names('Lavrov and Kerry will discuss the situation in Syria and Ukraine.')).toEqual([]);
   });
 
+  // BBC politics sentences that read as stances before a stance without a cue word needed more confidence.
+  test.each([
+    ["During an interview with BBC Radio 4's Today programme, Mr Balls said he was sure Mr Brown's Budget would not put at risk the stability of the economy."],
+    ['But Labour campaign chiefs say there are no plans for Mr Blair to hold a daily news conference.'],
+    ['On Monday Tony Blair insisted closer co-operation did not mean losing control of British borders.'],
+  ])('no stance word, no edge: %s', (sentence) => {
+    expect(names(sentence)).toEqual([]);
+  });
+
   test('a people\'s name before a word of the state speaks for its country (the seed: "the Russian foreign ministry attacked")', () => {
     const text = 'Kerry flew in to Moscow to meet Russia\'s foreign minister. '
       + 'Ahead of the talks, the Russian foreign ministry attacked U.S. policy in Syria, accusing Washington of dividing terrorists.';

@@ -35,10 +35,11 @@ function reportingLexicon(): StageContext['reporting'] {
 
 /**
  * The stages needed for the parts asked for: quotes and stances need entities (their speakers,
- * holders and targets), but the tone toward each entity is printed only with the entities.
+ * holders and targets), stances need quotes (a speaker's stance), but the tone toward each entity
+ * is printed only with the entities.
  */
 function stagesFor(parts: Set<Part>): Stage[] {
-  return defaultStages.filter((s) => (s.name !== 'quotes' || parts.has('quotes')) && (s.name !== 'stances' || parts.has('stances'))
+  return defaultStages.filter((s) => (s.name !== 'quotes' || parts.has('quotes') || parts.has('stances')) && (s.name !== 'stances' || parts.has('stances'))
     && (s.name !== 'tone' || parts.has('entities')));
 }
 

@@ -1,23 +1,39 @@
 // Directed stances from a few patterns the model reads poorly (src/lexicons/stance-patterns.json):
 // "X's ally Y" and "shore up its ally Y" (X -> Y positive), "X calls for common ground with Y"
-// (X -> Y positive), "X insist that Y go" (X -> Y negative). Precise and few, like the model's.
+// (X -> Y positive), "X clashed with Y" (negative), "X's criticism of Y" (by the noun), "Y, backed
+// by X" (by the verb), "X and Y agree" (both ways positive), "X insist that Y go" (X -> Y
+// negative). Precise and few, like the model's.
 import { readFileSync } from 'node:fs';
 import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
+import { CUE_POLARITY } from '../stance/stance-model.js';
+
+type Polarity = 'positive' | 'negative';
+type ByPolarity = Record<Polarity, string[]>;
 
 const lexicon = JSON.parse(readFileSync(new URL('../lexicons/stance-patterns.json', import.meta.url), 'utf8')) as {
-  allyNouns: string[]; withPhrases: string[]; demandVerbs: string[]; departureVerbs: string[];
+  allyNouns: string[]; withPhrases: ByPolarity; stanceNouns: ByPolarity; stanceNounPrepositions: string[];
+  agreementVerbs: string[]; demandVerbs: string[]; departureVerbs: string[];
 };
 const ALLY = new Set(lexicon.allyNouns);
+const POLARITIES: Polarity[] = ['positive', 'negative'];
 /** The "with" phrases by their first word, so most tokens cost one lookup. */
-const WITH = new Map<string, string[][]>();
-for (const phrase of lexicon.withPhrases) {
-  const words = phrase.split(' ');
-  WITH.set(words[0]!, [...(WITH.get(words[0]!) ?? []), words]);
+const WITH = new Map<string, { words: string[]; polarity: Polarity }[]>();
+for (const polarity of POLARITIES) {
+  for (const phrase of lexicon.withPhrases[polarity]) {
+    const words = phrase.split(' ');
+    WITH.set(words[0]!, [...(WITH.get(words[0]!) ?? []), { words, polarity }]);
+  }
 }
+const STANCE_NOUN = new Map<string, Polarity>(POLARITIES.flatMap((polarity) => lexicon.stanceNouns[polarity].map((noun) => [noun, polarity] as const)));
+const NOUN_PREPOSITIONS = new Set(lexicon.stanceNounPrepositions);
+const AGREE = new Set(lexicon.agreementVerbs.flatMap(inflect));
+/** Words between "X and Y" and the verb of agreement: "have finally agreed". */
+const BEFORE_AGREE = new Set(['have', 'has', 'had', 'both', 'also', 'finally', 'now', 'will', 'would', 'could']);
+const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no']);
 const DEMAND = new Set(lexicon.demandVerbs.flatMap(inflect));
 const DEPART = new Set(lexicon.departureVerbs.flatMap(inflect));
-const NONE: string[][] = [];
+const NONE: { words: string[]; polarity: Polarity }[] = [];
 const POSSESSIVES = new Set(['its', 'his', 'her', 'their']);
 const AGENTS = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
@@ -27,11 +43,14 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
   // The entity of each token (-1: none) and of each token that starts a mention.
   const entityIndex = new Int32Array(tokens.length).fill(-1);
   const startIndex = new Int32Array(tokens.length).fill(-1);
+  // The first token of the mention that ends at each token (-1: none).
+  const firstOfEnding = new Int32Array(tokens.length).fill(-1);
   entities.forEach((e, i) => {
     if (!AGENTS.has(e.type)) return;
     for (const m of e.mentions) {
       entityIndex.fill(i, m.firstToken, m.lastToken + 1);
       startIndex[m.firstToken] = i;
+      firstOfEnding[m.lastToken] = m.firstToken;
     }
   });
   const at = (index: Int32Array, t: number) => (index[t] !== undefined && index[t]! >= 0 ? index[t] : undefined);
@@ -61,9 +80,38 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
         else if ((before.text === '’s' || before.text === "'s") && t >= 2) holder = entityAt(t - 2);
         push(holder, targetAfter(t + 1), 'positive', t, t);
       }
-      // "common ground with Y": the subject holds it.
-      for (const phrase of WITH.get(token.lower) ?? NONE) {
-        if (phrase.every((word, k) => tokens[t + k]?.lower === word)) push(subject, targetAfter(t + phrase.length), 'positive', t, t + phrase.length - 1);
+      // "common ground with Y", "clashed with Y": the subject holds it; not "did not agree with Y",
+      // and not when the verb qualifies a noun ("measures agreed with the US").
+      const qualified = token.pos === 'VERB' && (NEGATIONS.has(tokens[t - 1]?.lower ?? '') || tokens[t - 1]?.pos === 'NOUN');
+      for (const { words, polarity } of qualified ? NONE : WITH.get(token.lower) ?? NONE) {
+        if (words.every((word, k) => tokens[t + k]?.lower === word)) push(subject, targetAfter(t + words.length), polarity, t, t + words.length - 1);
+      }
+      // "X's criticism of Y", "its support for Y"
+      const nounPolarity = STANCE_NOUN.get(token.lower);
+      if (nounPolarity && t > sentence.firstToken && NOUN_PREPOSITIONS.has(tokens[t + 1]?.lower ?? '')) {
+        const before = tokens[t - 1]!;
+        let holder: number | undefined;
+        if (POSSESSIVES.has(before.lower)) holder = subject;
+        else if ((before.text === '’s' || before.text === "'s") && t >= 2) holder = entityAt(t - 2);
+        push(holder, targetAfter(t + 2), nounPolarity, t, t + 1);
+      }
+      // "Y, backed by X" and "rebels backed by X": a participle of a stance verb right after Y.
+      const verbPolarity = CUE_POLARITY.get(token.lower);
+      if (verbPolarity && token.lower.endsWith('ed') && tokens[t + 1]?.lower === 'by' && t > sentence.firstToken) {
+        const end = tokens[t - 1]!.text === ',' ? t - 2 : t - 1;
+        if (end >= sentence.firstToken && firstOfEnding[end]! >= 0) push(targetAfter(t + 2), entityAt(end), verbPolarity, t, t + 1);
+      }
+      // "X and Y agree": each is positive to the other.
+      if (AGREE.has(token.lower)) {
+        let k = t - 1;
+        while (k > sentence.firstToken && BEFORE_AGREE.has(tokens[k]!.lower)) k -= 1;
+        const yFirst = firstOfEnding[k] ?? -1;
+        if (yFirst > sentence.firstToken + 1 && tokens[yFirst - 1]!.lower === 'and') {
+          const x = entityAt(yFirst - 2);
+          const y = entityAt(k);
+          push(x, y, 'positive', t, t);
+          push(y, x, 'positive', t, t);
+        }
       }
       // "X insist that Y go"
       if (DEMAND.has(token.lower) && tokens[t + 1]?.lower === 'that') {

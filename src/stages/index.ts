@@ -6,6 +6,7 @@ import { resolvePronouns } from './resolve-pronouns.js';
 import { findQuotes } from './find-quotes.js';
 import { findStances } from './find-stances.js';
 import { findStancePatterns } from './find-stance-patterns.js';
+import { findSpeakerStances } from './find-speaker-stances.js';
 import { shippedToneModel, toneToward } from '../tone/tone-model.js';
 import { shippedStanceModel } from '../stance/stance-model.js';
 import type { Annotation, Stage, StageContext } from './stage.js';
@@ -48,16 +49,17 @@ export const quotes: Stage = {
 };
 
 export const stances: Stage = {
-  name: 'stances', needs: ['entities'], adds: 'stances',
+  name: 'stances', needs: ['entities', 'quotes'], adds: 'stances',
   run: (doc, { gazetteer }) => {
     const fromModel = findStances(doc, doc.entities!, shippedStanceModel());
     const fromPatterns = findStancePatterns(doc, doc.entities!, gazetteer.lexicon.titles);
+    const fromSpeakers = findSpeakerStances(doc, doc.entities!);
     // One edge per holder, target and polarity: the model's where both found it.
     const edges = new Map<string, StanceAnnotation>();
     // A country, its capital and its people are one actor ("U.S. policy, accusing Washington"): no edge.
     const countryOf = doc.entities!.map((e) => e.mentions.map((m) => gazetteer.names.get(doc.text.slice(m.start, m.end))?.country).find(Boolean));
     const asStateActor = stateActors(doc, countryOf, gazetteer.lexicon.stateWords);
-    for (const found of [...fromModel, ...fromPatterns]) {
+    for (const found of [...fromModel, ...fromPatterns, ...fromSpeakers]) {
       const stance = { ...found, holder: asStateActor(found.holder, found.sentence), target: asStateActor(found.target, found.sentence) };
       if (stance.holder === stance.target) continue;
       if (countryOf[stance.holder] && countryOf[stance.holder] === countryOf[stance.target]) continue;

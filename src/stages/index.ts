@@ -53,7 +53,7 @@ export const stances: Stage = {
   run: (doc, { gazetteer }) => {
     const fromModel = findStances(doc, doc.entities!, shippedStanceModel());
     const fromPatterns = findStancePatterns(doc, doc.entities!, gazetteer.lexicon.titles);
-    const fromSpeakers = findSpeakerStances(doc, doc.entities!);
+    const fromSpeakers = findSpeakerStances(doc, doc.entities!, gazetteer.lexicon.titles);
     // One edge per holder, target and polarity: the model's where both found it.
     const edges = new Map<string, StanceAnnotation>();
     // A country, its capital and its people are one actor ("U.S. policy, accusing Washington"): no edge.

@@ -48,6 +48,9 @@ export interface Quote {
 export interface Stance {
   holder: string;
   target: string;
+  /** The holder's and the target's entity names (an addition to the contract: readable with `--only stances`). */
+  holderName: string;
+  targetName: string;
   label: 'positive' | 'negative';
   cue: string;
   sentence: number;

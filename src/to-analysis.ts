@@ -61,7 +61,8 @@ export function toAnalysis(doc: AnnotatedDoc, options: ToAnalysisOptions): Analy
   }
   if (options.parts.has('stances')) {
     analysis.stances = (doc.stances ?? []).map((s): Stance => ({
-      holder: idOf.get(s.holder)!, target: idOf.get(s.target)!, label: s.label, cue: text.slice(s.cue.start, s.cue.end),
+      holder: idOf.get(s.holder)!, target: idOf.get(s.target)!, holderName: clusters[s.holder]!.name, targetName: clusters[s.target]!.name,
+      label: s.label, cue: text.slice(s.cue.start, s.cue.end),
       sentence: s.sentence, evidence: s.evidence,
     }));
   }

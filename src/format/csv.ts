@@ -13,7 +13,6 @@ export const formatCsv: Format = {
   item: (result) => {
     if (isFailed(result)) return toLine([{ id: result.id, part: 'error', key: result.error.code, text: result.error.message }]);
     const rows: Row[] = [];
-    const names = new Map((result.entities ?? []).map((e) => [e.id, e.name]));
     for (const e of result.entities ?? []) {
       rows.push({ id: result.id, part: 'entity', key: e.id, name: e.name, type: e.type, label: e.tone.label, score: e.tone.score, count: e.count, salience: e.salience, start: e.mentions[0]?.start, end: e.mentions[0]?.end, text: e.aliases.join(' | ') });
     }
@@ -21,7 +20,7 @@ export const formatCsv: Format = {
       rows.push({ id: result.id, part: 'quote', key: q.id, kind: q.kind, start: q.start, end: q.end, text: q.text, speaker: q.speaker?.name ?? null, cue: q.cue });
     }
     for (const s of result.stances ?? []) {
-      rows.push({ id: result.id, part: 'stance', label: s.label, cue: s.cue, start: s.evidence.start, end: s.evidence.end, holder: names.get(s.holder) ?? s.holder, target: names.get(s.target) ?? s.target });
+      rows.push({ id: result.id, part: 'stance', label: s.label, cue: s.cue, start: s.evidence.start, end: s.evidence.end, holder: s.holderName, target: s.targetName });
     }
     for (const t of result.targets) {
       rows.push({ id: result.id, part: 'target', name: t.query, key: t.entity, label: t.label, score: t.score, count: t.mentions.length });

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { isFailed, type Analysis, type AnalysisResult, type Entity, type Quote } from '../analysis.js';
 import { escapeHtml } from './escape.js';
 import type { Format, TocEntry } from './format.js';
-import { GRAPH_STYLE, stanceGraphSvg, type GraphEdge } from './graph.js';
+import { GRAPH_STYLE, stanceGraphSvg, type GraphEdge, type GraphNode } from './graph.js';
 
 const HIGHLIGHTED_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP']);
 const typeClass = (type: string) => (HIGHLIGHTED_TYPES.has(type) ? type : 'other');
@@ -127,7 +127,15 @@ function stanceGraph(a: Analysis, prefix: string): string {
     edge.details.push(`${s.label} (${s.cue})${evidence}`);
   }
   const maxSalience = Math.max(...[...entities.values()].map((e) => e.salience), 0.01);
-  const nodes = [...entities.values()].map((e) => ({ id: e.id, label: e.name, type: e.type, weight: e.salience / maxSalience, dataEntity: `${prefix}-${e.id}` }));
+  const nodes: GraphNode[] = [...entities.values()].map((e) => ({ id: e.id, label: e.name, type: e.type, weight: e.salience / maxSalience, dataEntity: `${prefix}-${e.id}` }));
+  // With `--only stances` the entities are not in the Analysis: the stances name their own ends.
+  const named = new Set(nodes.map((n) => n.id));
+  for (const s of stances) {
+    for (const [id, label] of [[s.holder, s.holderName], [s.target, s.targetName]] as const) {
+      if (!named.has(id)) nodes.push({ id, label, type: 'entity', weight: 0.5, dataEntity: `${prefix}-${id}` });
+      named.add(id);
+    }
+  }
   const svg = stanceGraphSvg(nodes, [...edges.values()], { idPrefix: `${prefix}-arrow`, maxWidth: 420 });
   return `<h3>Stances <small class="neutral">holder → target, hover an arrow for the evidence</small></h3>${svg}`;
 }

@@ -30,10 +30,9 @@ export const formatMarkdown: Format = {
       out.push('');
     }
     if (result.stances) {
-      const names = new Map((result.entities ?? []).map((e) => [e.id, e.name]));
       out.push('### Stances', '');
       if (!result.stances.length) out.push('None found.');
-      for (const s of result.stances) out.push(`- ${names.get(s.holder) ?? s.holder} → ${names.get(s.target) ?? s.target}: **${s.label}** (${s.cue})`);
+      for (const s of result.stances) out.push(`- ${s.holderName} → ${s.targetName}: **${s.label}** (${s.cue})`);
       out.push('');
     }
     if (result.targets.length) {

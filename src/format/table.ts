@@ -68,12 +68,11 @@ function renderAnalysis(a: Analysis, opts: FormatOptions, c: ChalkInstance): str
     } else out.push(`${c.bold('Quotes')} ${c.dim('none found')}`);
   }
   if (a.stances) {
-    const names = new Map((a.entities ?? []).map((e) => [e.id, e.name]));
     if (a.stances.length) {
       const shown = opts.single ? a.stances : a.stances.slice(0, MAX_STANCES_MANY);
       out.push(c.bold(`Stances (${a.stances.length}${shown.length < a.stances.length ? `, ${shown.length} shown` : ''})`));
       for (const s of shown) {
-        out.push(`  ${names.get(s.holder) ?? s.holder} ${s.label === 'positive' ? c.green('→ +') : c.red('→ −')} ${names.get(s.target) ?? s.target}  ${c.dim(`(${s.cue})`)}`);
+        out.push(`  ${s.holderName} ${s.label === 'positive' ? c.green('→ +') : c.red('→ −')} ${s.targetName}  ${c.dim(`(${s.cue})`)}`);
       }
     } else out.push(`${c.bold('Stances')} ${c.dim('none found')}`);
   }

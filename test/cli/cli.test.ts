@@ -85,6 +85,21 @@ describe('newslens analyze', () => {
     expect(analysis.targets[0]).toMatchObject({ query: 'Assad' });
   });
 
+  test('stances name their holder and target, so `newslens stance` reads without the entities', () => {
+    const full = JSON.parse(run([seedPath, '-f', 'json']).stdout);
+    const nameOf = new Map(full.entities.map((e: { id: string; name: string }) => [e.id, e.name]));
+    const only = JSON.parse(run(['stance', seedPath, '-f', 'json']).stdout);
+    expect(only.entities).toBeUndefined();
+    expect(only.stances.length).toBe(full.stances.length);
+    for (const s of only.stances) {
+      expect(s.holderName).toBe(nameOf.get(s.holder));
+      expect(s.targetName).toBe(nameOf.get(s.target));
+    }
+    const table = run(['stance', seedPath, '-f', 'table', '--no-color']).stdout;
+    expect(table).toContain('United States → − Russia');
+    expect(table).not.toMatch(/\be\d+ → /);
+  });
+
   test('stdin and - read text; piped output defaults to json for one input', () => {
     const fromStdin = run([], seedText);
     const fromDash = run(['-'], seedText);

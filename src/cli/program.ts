@@ -55,13 +55,13 @@ function addOptions(command: Command): Command {
     .addOption(new Option('-f, --format <fmt>', 'output format (default: table on a terminal, else json for one input, jsonl for several)').choices(formatNames))
     .addOption(new Option('--input-format <fmt>', 'how to read inputs: auto goes by extension, stdin is text').choices(INPUT_FORMATS).default('auto'))
     .option('--only <parts>', `comma list of ${PARTS.join(', ')}: compute and print only these`, parseParts)
-    .option('--target <text>', 'also report the tone toward this target (repeatable)', collect, [])
-    .option('-j, --jobs <n>', 'worker threads for batches (default: number of CPUs)', positiveInt('--jobs'), availableParallelism())
+    .addOption(new Option('--target <text>', 'also report the tone toward this target (repeatable)').argParser(collect).default([], 'none'))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads for batches; 1 analyses in the main thread').argParser(positiveInt('--jobs')).default(availableParallelism(), `number of CPUs, ${availableParallelism()} here`))
     .option('--ext <list>', 'extensions taken when walking folders', DEFAULT_EXTENSIONS.join(','))
     .option('--no-color', 'plain text (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('-q, --quiet', 'no progress and no per-file warnings on stderr', false)
-    .option('--gazetteer <file>', 'a JSON file of your own entities and aliases (repeatable; format in the README)', collect, [])
-    .option('--max-chars <n>', `longest article analysed; longer ones are a too-large error (default ${DEFAULT_MAX_CHARS})`, positiveInt('--max-chars'), DEFAULT_MAX_CHARS);
+    .option('-q, --quiet', 'no progress and no per-file warnings on stderr')
+    .addOption(new Option('--gazetteer <file>', 'a JSON file of your own entities and aliases (repeatable; format in the README)').argParser(collect).default([], 'none'))
+    .option('--max-chars <n>', 'longest article analysed, in characters; longer ones are a too-large error record', positiveInt('--max-chars'), DEFAULT_MAX_CHARS);
 }
 
 const SUMMARY_EXAMPLES = `
@@ -89,7 +89,7 @@ export function buildProgram(version: string, onRun: (options: RunOptions) => vo
     onRun({
       command: name, paths, format: opts.format, inputFormat: opts.inputFormat, only: only ?? opts.only, targets: opts.target,
       jobs: opts.jobs, extensions: opts.ext.split(',').map((e) => e.trim()).filter(Boolean), color: explicitColor,
-      quiet: opts.quiet, gazetteers: opts.gazetteer, maxChars: opts.maxChars, top: opts.top ?? 50,
+      quiet: opts.quiet === true, gazetteers: opts.gazetteer, maxChars: opts.maxChars, top: opts.top ?? 50,
     });
   };
   addOptions(program.command('analyze', { isDefault: true }).description('analyse articles: entities, quotes, stances (the default command)'))

@@ -1,7 +1,7 @@
 // paths | '-' | JSONL -> an async stream of articles (or per-input failures), in input order.
 // Folders are walked lazily in sorted order, and JSONL is read line by line: a 10,000-file folder or
 // a 100,000-line file is never held in memory whole.
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
@@ -60,6 +60,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += size;
   }
   return 0;
+}
+
+/**
+ * Refuses input that cannot fit in --max-chars whatever its encoding: a UTF-16 code unit takes at
+ * most 3 bytes of UTF-8, so more than 3 bytes per allowed character is too long (HTML may hold 4
+ * times as many characters as its text).
+ */
+function checkBytes(bytes: number, where: string, format: 'text' | 'html', maxChars: number): void {
+  const allowed = maxChars * (format === 'html' ? 4 : 1);
+  if (bytes > 3 * allowed) throw new InputError('too-large', `${where}: ${bytes} bytes, more than --max-chars ${maxChars} characters can take`);
 }
 
 function checkText(text: string, where: string, maxChars: number): void {
@@ -131,6 +141,9 @@ async function* readFileInput(path: string, format: Exclude<InputFormat, 'auto'>
     return;
   }
   try {
+    // A file too large to pass --max-chars whatever it holds is refused unread (a 50 MB file would
+    // otherwise be read whole only to be refused).
+    checkBytes(statSync(path).size, path, format, maxChars);
     // Synchronous on purpose: one small file from the page cache is faster read than awaited,
     // and the analysis that follows is synchronous anyway.
     const bytes = readFileSync(path);
@@ -143,7 +156,12 @@ async function* readFileInput(path: string, format: Exclude<InputFormat, 'auto'>
 async function readWhole(stream: NodeJS.ReadableStream, id: string, format: 'text' | 'html', maxChars: number): Promise<InputItem> {
   try {
     const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+    let size = 0;
+    for await (const chunk of stream) {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+      size += chunks[chunks.length - 1]!.length;
+      checkBytes(size, id, format, maxChars);
+    }
     return await toArticle(id, decodeText(Buffer.concat(chunks), id), format, maxChars);
   } catch (error) {
     return failure(id, error);

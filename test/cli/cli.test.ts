@@ -167,9 +167,18 @@ describe('bad input is reported, never fatal', () => {
   });
 
   test('--max-chars turns a long article into a too-large record', () => {
+    const result = run([seedPath, '-f', 'json', '--max-chars', '1000']);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({ code: 'too-large', message: expect.stringContaining(`${seedText.length} characters`) });
+  });
+
+  test('a file too large for --max-chars in any encoding is refused unread, from its size', () => {
+    // The seed's bytes are more than 3 per allowed character: no decoding could make it fit.
     const result = run([seedPath, '-f', 'json', '--max-chars', '100']);
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout).error.code).toBe('too-large');
+    expect(JSON.parse(result.stdout).error).toMatchObject({ code: 'too-large', message: expect.stringContaining('bytes') });
+    const piped = run(['-', '-f', 'json', '--max-chars', '100'], seedText);
+    expect(JSON.parse(piped.stdout).error).toMatchObject({ code: 'too-large', message: expect.stringContaining('bytes') });
   });
 
   test.each([

@@ -188,7 +188,6 @@ async function toArticle(id: string, raw: string, format: 'text' | 'html', maxCh
 
 /** JSONL records, one per line, decoded line by line so one bad line fails alone. */
 async function* readJsonl(stream: NodeJS.ReadableStream, name: string, maxChars: number): AsyncGenerator<InputItem> {
-  let pending: Buffer = Buffer.alloc(0);
   let lineNumber = 0;
   const parseLine = (bytes: Buffer): InputItem | null => {
     lineNumber += 1;
@@ -207,44 +206,46 @@ async function* readJsonl(stream: NodeJS.ReadableStream, name: string, maxChars:
       return failure(id, error);
     }
   };
+  // The bytes of the line read so far, in pieces (joined once, when its newline comes: joining at
+  // every chunk would copy a long line over and over); `skipping` while the rest of a line already
+  // reported too long goes by.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let skipping = false;
   try {
     for await (const chunk of stream) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-      let data = pending.length ? Buffer.concat([pending, buffer]) : buffer;
+      let data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
       let newline = data.indexOf(10);
       while (newline >= 0) {
-        const item = parseLine(data.subarray(0, newline));
-        if (item) yield item;
+        if (!skipping) {
+          const item = parseLine(pendingBytes ? Buffer.concat([...pending, data.subarray(0, newline)]) : data.subarray(0, newline));
+          if (item) yield item;
+        }
+        skipping = false;
+        pending = [];
+        pendingBytes = 0;
         data = data.subarray(newline + 1);
         newline = data.indexOf(10);
       }
+      if (skipping || !data.length) continue;
+      pending.push(data);
+      pendingBytes += data.length;
       // Guard against one endless line: it cannot be an article we would analyse anyway.
-      if (data.length > maxChars * 4 + 1024) {
-        yield failure(`${name}:${lineNumber + 1}`, new InputError('too-large', `${name}:${lineNumber + 1}: a line longer than ${maxChars * 4} bytes`));
+      if (pendingBytes > maxChars * 4 + 1024) {
         lineNumber += 1;
-        data = Buffer.alloc(0);
-        for await (const rest of skipToNewline(stream)) data = rest;
+        yield failure(`${name}:${lineNumber}`, new InputError('too-large', `${name}:${lineNumber}: a line longer than ${maxChars * 4} bytes`));
+        pending = [];
+        pendingBytes = 0;
+        skipping = true;
       }
-      pending = Buffer.from(data);
     }
   } catch (error) {
     yield failure(name, error);
     return;
   }
-  if (pending.length) {
-    const item = parseLine(pending);
+  if (pendingBytes && !skipping) {
+    const item = parseLine(Buffer.concat(pending));
     if (item) yield item;
-  }
-}
-
-async function* skipToNewline(stream: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
-  for await (const chunk of stream) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    const newline = buffer.indexOf(10);
-    if (newline >= 0) {
-      yield buffer.subarray(newline + 1);
-      return;
-    }
   }
 }
 

@@ -166,6 +166,16 @@ describe('bad input is reported, never fatal', () => {
     expect(records[1].id).toBe('stdin:2');
   });
 
+  test('JSONL: a line too long to read fails alone, and the lines after it are still read', () => {
+    // With --max-chars 1000 a line over 4,000 bytes is refused before its end is read. Forty copies
+    // of the seed (100 kB) span more than one 64 kB chunk of the pipe, so the refusal comes mid-line.
+    const long = JSON.stringify({ id: 'long', text: seedText.repeat(40) });
+    const lines = [JSON.stringify({ id: 'first', text: 'Kerry met Lavrov in Moscow.' }), long, JSON.stringify({ id: 'after', text: 'Kerry met Lavrov in Moscow.' })];
+    const result = run(['-', '--input-format', 'jsonl', '--max-chars', '1000'], `${lines.join('\n')}\n`);
+    const records = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.map((r) => [r.id, r.error?.code ?? 'ok'])).toEqual([['first', 'ok'], ['stdin:2', 'too-large'], ['after', 'ok']]);
+  });
+
   test('--max-chars turns a long article into a too-large record', () => {
     const result = run([seedPath, '-f', 'json', '--max-chars', '1000']);
     expect(result.status).toBe(1);

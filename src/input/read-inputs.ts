@@ -318,19 +318,23 @@ async function* walk(root: string, extensions: string[], seen = new Set<string>(
     return;
   }
   seen.add(real);
-  const entries: { name: string; dir: boolean }[] = [];
+  // Each entry is a folder, a regular file, or something else: a named pipe, socket or device
+  // would block the read (or never end), so it is reported, not read. A dangling link counts as a
+  // file here and fails when read, with its own message.
+  const entries: { name: string; kind: 'dir' | 'file' | 'other' }[] = [];
   try {
     const dir = await opendir(root);
     for await (const entry of dir) {
-      let isDir = entry.isDirectory();
+      let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
       if (entry.isSymbolicLink()) {
         try {
-          isDir = (await stat(join(root, entry.name))).isDirectory();
+          const target = await stat(join(root, entry.name));
+          kind = target.isDirectory() ? 'dir' : target.isFile() ? 'file' : 'other';
         } catch {
-          isDir = false;
+          kind = 'file';
         }
       }
-      entries.push({ name: entry.name, dir: isDir });
+      entries.push({ name: entry.name, kind });
     }
   } catch (error) {
     yield failure(root, new InputError('unreadable', `${root}: ${(error as Error).message}`));
@@ -339,8 +343,10 @@ async function* walk(root: string, extensions: string[], seen = new Set<string>(
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(root, entry.name);
-    if (entry.dir) yield* walk(path, extensions, seen);
-    else if (extensions.includes(extname(entry.name).toLowerCase())) yield { path };
+    if (entry.kind === 'dir') yield* walk(path, extensions, seen);
+    else if (!extensions.includes(extname(entry.name).toLowerCase())) continue;
+    else if (entry.kind === 'file') yield { path };
+    else yield failure(path, new InputError('not-a-file', `${path}: not a regular file (a named pipe, socket or device), skipped`));
   }
   seen.delete(real);
 }

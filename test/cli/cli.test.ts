@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
@@ -155,6 +155,21 @@ describe('bad input is reported, never fatal', () => {
     expect(errors).toEqual({ 'empty.txt': 'empty', 'binary.txt': 'binary', 'latin1.txt': 'not-utf8' });
     expect(records.filter((r) => !r.error)).toHaveLength(4);
     expect(result.stderr).toContain('not valid UTF-8 at byte 2');
+  });
+
+  test('a symlink loop, a dangling link and a named pipe in a folder are reported, and the run ends', () => {
+    const dir = seedFolder();
+    symlinkSync('.', join(dir, 'loop'));
+    symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
+    // A named pipe would block a read forever: it must be reported, not read.
+    const fifo = spawnSync('mkfifo', [join(dir, 'pipe.txt')]);
+    const result = spawnSync(process.execPath, [bin, dir, '-f', 'jsonl', '-q'], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(1);
+    const records = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const errors = Object.fromEntries(records.filter((r) => r.error).map((r) => [r.id.split('/').pop(), r.error.code]));
+    expect(errors).toEqual({ loop: 'symlink-loop', 'dangling.txt': 'read-failed', ...(fifo.status === 0 ? { 'pipe.txt': 'not-a-file' } : {}) });
+    expect(records.filter((r) => !r.error)).toHaveLength(4);
   });
 
   test('JSONL: a malformed line and a record without text fail alone', () => {

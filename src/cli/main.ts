@@ -102,6 +102,13 @@ async function execute(options: RunOptions): Promise<number> {
   } finally {
     progress.finish();
   }
+  // A folder with no file of the taken extensions is not an error, but a silent empty result reads
+  // like a broken tool.
+  if (progress.counts().done === 0 && !options.quiet) {
+    const fromStdin = options.paths.every((p) => p === '-') || options.paths.length === 0;
+    process.stderr.write(fromStdin ? 'newslens: no records on stdin\n'
+      : `newslens: no inputs found in ${options.paths.join(', ')} (files ending in ${options.extensions.join(', ')}; see --ext)\n`);
+  }
   return progress.counts().failed ? 1 : 0;
 }
 

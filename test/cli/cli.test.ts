@@ -172,6 +172,16 @@ describe('bad input is reported, never fatal', () => {
     expect(records.filter((r) => !r.error)).toHaveLength(4);
   });
 
+  test('a folder with nothing to read says so on stderr, and exits 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newslens-empty-'));
+    writeFileSync(join(dir, 'notes.pdf'), 'not taken: not a text extension');
+    const result = run([dir, '-f', 'jsonl']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('no inputs found');
+    expect(run([dir, '-f', 'jsonl', '-q']).stderr).toBe('');
+  });
+
   test('JSONL: a malformed line and a record without text fail alone', () => {
     const lines = [JSON.stringify({ id: 'ok', text: seedText }), '{not json', JSON.stringify({ id: 'no-text' }), JSON.stringify([1, 2])];
     const result = run(['-', '--input-format', 'jsonl'], `${lines.join('\n')}\n`);

@@ -60,8 +60,12 @@ async function execute(options: RunOptions): Promise<number> {
   const format: FormatName = options.format ?? (process.stdout.isTTY ? 'table' : single ? 'json' : 'jsonl');
   const formatOptions: FormatOptions = { color: useColor(options.color), width: process.stdout.columns ?? (Number(process.env.COLUMNS) || 100), single };
   const dates = new Map<string, string>();
+  // Text typed at the terminal: say how to end it (a bare `newslens` otherwise looks hung), and keep
+  // the bar from drawing over the typing.
+  const typing = process.stdin.isTTY === true && (options.paths.length === 0 || options.paths.includes('-'));
+  if (typing && !options.quiet) process.stderr.write('newslens: reading an article from the terminal; end it with Ctrl-D (newslens --help for usage)\n');
   // The bar needs a total: a walk of names only, and only when someone will see the bar.
-  const showProgress = process.stderr.isTTY === true && !options.quiet;
+  const showProgress = process.stderr.isTTY === true && !options.quiet && !typing;
   const progress = startProgress(showProgress, showProgress ? await countInputs(options.paths, options.extensions) : null);
   const report = (id: string, error: { message: string }) => {
     if (!options.quiet) process.stderr.write(`newslens: ${error.message.startsWith(id) ? '' : `${id}: `}${error.message}\n`);

@@ -1,7 +1,7 @@
 // Markdown: a section per article with entity, quote, stance and target tables.
 import { isFailed, type AnalysisResult } from '../analysis.js';
 import type { Format } from './format.js';
-import { brief, cut } from './table.js';
+import { brief, count, cut } from './table.js';
 
 const cell = (s: string | number | null | undefined) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 const row = (cells: (string | number | null | undefined)[]) => `| ${cells.map(cell).join(' | ')} |`;
@@ -9,7 +9,7 @@ const row = (cells: (string | number | null | undefined)[]) => `| ${cells.map(ce
 export const formatMarkdown: Format = {
   item: (result: AnalysisResult, _index, opts) => {
     if (isFailed(result)) return `## ${result.id}\n\n**Error** \`${result.error.code}\`: ${result.error.message}\n\n`;
-    const out = [`## ${result.title ? cell(result.title) : result.id}`, '', `\`${result.id}\` · ${result.stats.sentences} sentences · ${result.stats.tokens} tokens`, ''];
+    const out = [`## ${result.title ? cell(result.title) : result.id}`, '', `\`${result.id}\` · ${count(result.stats.sentences, 'sentence')} · ${count(result.stats.tokens, 'token')}`, ''];
     const summaryLine = brief(result);
     if (summaryLine) out.push(`**${cell(summaryLine)}**`, '');
     if (result.entities) {

@@ -21,11 +21,14 @@ export function brief(a: Analysis): string {
     const bySpeaker = new Map<string, number>();
     for (const q of a.quotes) if (q.speaker) bySpeaker.set(q.speaker.name, (bySpeaker.get(q.speaker.name) ?? 0) + 1);
     const top = [...bySpeaker].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([name, n]) => `${name} ${n}`);
-    parts.push(`${a.quotes.length} quote${a.quotes.length === 1 ? '' : 's'}${top.length ? ` (${top.join(', ')})` : ''}`);
+    parts.push(`${count(a.quotes.length, 'quote')}${top.length ? ` (${top.join(', ')})` : ''}`);
   }
-  if (a.stances) parts.push(`${a.stances.length} stance${a.stances.length === 1 ? '' : 's'}`);
+  if (a.stances) parts.push(count(a.stances.length, 'stance'));
   return parts.join(' · ');
 }
+
+/** "1 sentence", "2 sentences". */
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function cut(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ');
@@ -46,7 +49,7 @@ function renderAnalysis(a: Analysis, opts: FormatOptions, c: ChalkInstance): str
   const out: string[] = [];
   const width = Math.max(60, opts.width);
   out.push(`${c.bold.cyan(a.id)}${a.title ? `  ${c.bold(cut(a.title, width - a.id.length - 2))}` : ''}`);
-  out.push(c.dim(`${a.stats.chars} chars · ${a.stats.sentences} sentences · ${a.stats.tokens} tokens · ${a.stats.elapsedMs} ms`));
+  out.push(c.dim(`${count(a.stats.chars, 'char')} · ${count(a.stats.sentences, 'sentence')} · ${count(a.stats.tokens, 'token')} · ${a.stats.elapsedMs} ms`));
   const summaryLine = brief(a);
   if (summaryLine) out.push(cut(summaryLine, width));
   const maxEntities = opts.single ? MAX_ENTITIES : MAX_ENTITIES_MANY;

@@ -101,6 +101,35 @@ function findQuotedSpans(doc: Doc): Span[] {
   return spans.map(trim(text)).filter((s) => s.end > s.start);
 }
 
+/** Quotation marks and spaces at the end of a stretch of text ("said “" -> "said"). */
+const TRAILING_MARKS = /[\s"“”„«‘'‹]+$/u;
+const ONLY_MARKS = /^[\s"“”„«‘'‹]+$/u;
+
+interface SentencePrefixes {
+  /** For each token, the last token at or before it that is not only quotation marks (-1 if none). */
+  lastUnmarked: Int32Array;
+  /** For each token, how many tokens up to and including it hold a letter or a digit. */
+  wordsThrough: Int32Array;
+}
+const prefixIndexes = new WeakMap<Doc, SentencePrefixes>();
+
+/** The per-Doc index that readEmbedded reads the text before a quotation through. */
+function sentencePrefixes(doc: Doc): SentencePrefixes {
+  let index = prefixIndexes.get(doc);
+  if (!index) {
+    const n = doc.tokens.length;
+    const lastUnmarked = new Int32Array(n);
+    const wordsThrough = new Int32Array(n);
+    for (let t = 0; t < n; t += 1) {
+      const text = doc.tokens[t]!.text;
+      lastUnmarked[t] = ONLY_MARKS.test(text) ? (t ? lastUnmarked[t - 1]! : -1) : t;
+      wordsThrough[t] = (t ? wordsThrough[t - 1]! : 0) + (WORDISH.test(text) ? 1 : 0);
+    }
+    prefixIndexes.set(doc, (index = { lastUnmarked, wordsThrough }));
+  }
+  return index;
+}
+
 const quotedMasks = new WeakMap<Doc, { spans: Span[]; tokens: Uint8Array }>();
 
 /**
@@ -388,8 +417,14 @@ function readEmbedded(doc: Doc, span: Span, firstToken: number, lastToken: numbe
   const { tokens, text } = doc;
   const sentence = doc.sentences[tokens[firstToken]!.sentence]!;
   if (tokens[lastToken]!.sentence !== tokens[firstToken]!.sentence) return null;
-  const before = text.slice(sentence.start, span.start).replace(/[\s"“”„«‘'‹]+$/u, '');
-  if (!WORDISH.test(before) || /[:,—–-]$/.test(before)) return null;
+  // What the writer wrote before the quotation, less the marks and spaces just before it: its last
+  // character, and whether it holds a word at all. Read through a per-Doc index of the tokens, not
+  // by slicing the sentence for each quotation (quadratic in a sentence of many quotation marks).
+  const prefix = sentencePrefixes(doc);
+  const last = firstToken > sentence.firstToken ? prefix.lastUnmarked[firstToken - 1]! : -1;
+  if (last < sentence.firstToken || prefix.wordsThrough[last]! - (sentence.firstToken ? prefix.wordsThrough[sentence.firstToken - 1]! : 0) === 0) return null;
+  const lastText = tokens[last]!.text.replace(TRAILING_MARKS, '');
+  if (/[:,—–-]$/.test(lastText)) return null;
   const isCue = (t: number) => lexicon.forms.has(tokens[t]!.lower) && tokens[t]!.pos === 'VERB';
   let cue = -1;
   for (let t = firstToken - 1; t >= sentence.firstToken; t -= 1) if (isCue(t)) { cue = t; break; }

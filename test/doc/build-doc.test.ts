@@ -25,6 +25,19 @@ describe('buildDoc', () => {
     }
   });
 
+  test('a run of text with no space in it, longer than any word, is read in pieces that tile it', () => {
+    // wink takes time quadratic in such a run (a pasted blob, a broken encoding); its pieces must
+    // still point into the text, and the article around it must read as before.
+    const run = 'ab'.repeat(5000);
+    const text = `${seed}\n${run}\n`;
+    const doc = buildDoc(text);
+    for (const t of doc.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    const pieces = doc.tokens.filter((t) => t.start >= seed.length + 1);
+    expect(pieces.map((t) => t.text).join('')).toBe(run);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(doc.tokens.slice(0, buildDoc(seed).tokens.length).map((t) => t.text)).toEqual(buildDoc(seed).tokens.map((t) => t.text));
+  });
+
   test('CRLF, tabs, non-breaking spaces and curly apostrophes keep offsets exact', () => {
     const text = 'Russia’s envoy\r\n\r\nHe said\tthe U.S.\u00a0“would not” back down.';
     const doc = buildDoc(text);

@@ -56,6 +56,18 @@ export function hasFiniteVerb(doc: Doc, from: number, last: number): boolean {
 }
 
 const QUOTE_MARK = /["“”„«»]/;
+const quotedSentences = new WeakMap<Doc, Uint8Array>();
+
+/** Whether sentence s holds a quotation mark: found once per Doc, not once per candidate cue. */
+function hasQuoteMark(doc: Doc, s: number): boolean {
+  let marks = quotedSentences.get(doc);
+  if (!marks) {
+    marks = new Uint8Array(doc.sentences.length);
+    for (const token of doc.tokens) if (QUOTE_MARK.test(token.text)) marks[token.sentence] = 1;
+    quotedSentences.set(doc, marks);
+  }
+  return marks[s] === 1;
+}
 
 /** Templates whose feature joins two values ("w+n1p=said|SCONJ"). */
 export const CUE_PAIR_TEMPLATES: ReadonlySet<string> = new Set(['n1p+n2p', 'w+n1p', 'n1+n2', 'p1+w', 'subj+w']);
@@ -98,7 +110,7 @@ export function emitCueFeatures(doc: Doc, t: number, lexicon: CueLexicon, sink: 
   const position = t - sentence.firstToken;
   sink.add('at', DIGIT[position === 0 ? 0 : position <= 2 ? 2 : position <= 6 ? 6 : 9]);
   sink.add('end', DIGIT[Math.min(toEnd, 4)]);
-  for (let k = sentence.firstToken; k <= sentence.lastToken; k += 1) if (QUOTE_MARK.test(tokens[k]!.text)) { sink.add('quoted'); break; }
+  if (hasQuoteMark(doc, token.sentence)) sink.add('quoted');
   if (prev && (prev.pos === 'AUX' || prev.lower === 'not' || prev.lower === "n't")) sink.add('aux', prev.lower);
   sink.pair('n1+n2', next?.lower ?? '</s>', next2?.lower ?? '</s>');
   sink.add('n2', next2?.lower ?? '</s>');

@@ -670,7 +670,7 @@ function findSpeaker(
     }
     // Only right after a quotation: "..." said one Democratic source.
     let opensClause = true;
-    for (let k = bounds.from; k < cue; k += 1) if (tokens[k]!.type !== 'punctuation') opensClause = false;
+    for (let k = bounds.from; k < cue && opensClause; k += 1) if (tokens[k]!.type !== 'punctuation') opensClause = false;
     if (opensClause && ['DET', 'NUM'].includes(tokens[cue + 1]?.pos ?? '')) {
       let last = cue + 1;
       while (last + 1 <= bounds.to && last - cue < 6 && !NOMINAL_STOP.has(tokens[last + 1]!.pos) && tokens[last + 1]!.pos !== 'ADP') last += 1;
@@ -721,8 +721,11 @@ function findSpeaker(
     if (hit && k < t && POSSESSIVES.has(tokens[k]!.lower)) break;
     if (hit) return { span: relative ?? hit.span, entity: hit.entity };
     if (tokens[k]!.text === ')') {
-      // "Free Syrian Army (FSA) fighters": step over the bracket to the name before it.
-      while (k > bounds.from && tokens[k]!.text !== '(') k -= 1;
+      // "Free Syrian Army (FSA) fighters": step over the bracket to the name before it (a short one:
+      // a stray ")" must not send every cue back to the start of a long clause).
+      const close = k;
+      while (k > bounds.from && tokens[k]!.text !== '(' && close - k < 12) k -= 1;
+      if (tokens[k]!.text !== '(') break;
       continue;
     }
     if (tokens[k]!.pos === 'PUNCT') break;

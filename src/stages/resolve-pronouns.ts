@@ -9,6 +9,8 @@ import { quotedTokens } from './find-quotes.js';
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his']);
 /** How many sentences back a pronoun looks for its person. */
 const WINDOW = 3;
+/** How many person mentions back at most (news names far fewer in four sentences). */
+const MAX_CANDIDATES = 40;
 
 const PRONOUN_SEX: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', she: 'f', her: 'f' };
 const TITLE_SEX: Record<string, 'm' | 'f'> = { Mr: 'm', 'Mr.': 'm', Sir: 'm', Lord: 'm', King: 'm', Prince: 'm', Mrs: 'f', 'Mrs.': 'f', Ms: 'f', 'Ms.': 'f', Miss: 'f', Lady: 'f', Dame: 'f', Queen: 'f', Princess: 'f' };
@@ -74,9 +76,12 @@ export function resolvePronouns(doc: Doc, entities: EntityCluster[], firstNameSe
     // People named earlier in this sentence; else in the WINDOW sentences before. Mentions are in
     // text order, so either is a run at the end of personAt[0..k).
     let from = sentence - WINDOW;
-    for (let i = k - 1; i >= 0 && personAt[i]!.sentence === sentence; i -= 1) if (fits(personAt[i]!)) from = sentence;
+    // Only the MAX_CANDIDATES people named last are read: in a sentence of thousands of names (a
+    // pasted list) every pronoun would otherwise read them all.
+    const oldest = Math.max(0, k - MAX_CANDIDATES);
+    for (let i = k - 1; i >= oldest && personAt[i]!.sentence === sentence; i -= 1) if (fits(personAt[i]!)) from = sentence;
     window.length = 0;
-    for (let i = k - 1; i >= 0 && personAt[i]!.sentence >= from; i -= 1) if (fits(personAt[i]!)) window.push(personAt[i]!);
+    for (let i = k - 1; i >= oldest && personAt[i]!.sentence >= from; i -= 1) if (fits(personAt[i]!)) window.push(personAt[i]!);
     if (!window.length) continue;
     window.reverse();
     const nearestSentence = window[window.length - 1]!.sentence;

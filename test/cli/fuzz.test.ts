@@ -87,3 +87,32 @@ test(`${COUNT} hostile inputs: one record each, no crash, offsets inside their t
   // The generator really produced the bad inputs it meant to.
   expect([...codes]).toEqual(expect.arrayContaining(['binary', 'not-utf8', 'empty', 'bad-json', 'bad-record', 'no-text', 'bad-target', 'too-large']));
 });
+
+// Shapes that once made a stage quadratic, each as long as one article may be: one run of a
+// letter with no space (wink's tokenizer), one sentence of quotation marks (the text before each
+// quotation), one sentence of cues and names with no full stop (cue features, pronouns, speakers).
+// Each must end with one record; at these sizes the quadratic versions took minutes, so a hang
+// shows as the spawn timeout, not as a speed figure.
+test('pathological articles of 600,000 characters end, one record each', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newslens-shapes-'));
+  const random = generator(7);
+  const words = (list: string[], chars: number) => {
+    const out: string[] = [];
+    for (let length = 0; length < chars; length += out[out.length - 1]!.length + 1) out.push(list[Math.floor(random() * list.length)]!);
+    return out.join(' ');
+  };
+  const shapes: Record<string, string> = {
+    'one-word.txt': 'a'.repeat(600_000),
+    'marks.txt': '“““””” '.repeat(85_000),
+    'no-full-stop.txt': words(['“Yes,”', 'said', 'Kerry', 'he', 'told', 'Lavrov', '“No”', 'according', 'to', 'the', 'government', 'of', 'Russia', 'that', ')'], 600_000),
+  };
+  for (const [name, text] of Object.entries(shapes)) writeFileSync(join(dir, name), text);
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin/newslens.js'), dir, '-f', 'jsonl', '-j', '1', '-q'], {
+    encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, timeout: 180_000,
+  });
+  expect(result.signal).toBeNull();
+  expect(result.status).toBe(0);
+  const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  expect(records.map((r) => r.id.split('/').pop())).toEqual(Object.keys(shapes).sort());
+  for (const r of records) expect(r.error).toBeUndefined();
+}, 200_000);

@@ -34,7 +34,9 @@ function blockText(root: DomNode, skipped: Set<string>): string {
     if (skipped.has(node.nodeName.toUpperCase())) continue;
     const block = BLOCK_TAGS.has(node.nodeName.toUpperCase());
     if (block) { flush(); stack.push('exit'); }
-    for (let i = node.childNodes.length - 1; i >= 0; i -= 1) stack.push(node.childNodes[i]!);
+    // Read once: linkedom builds a new list at every `childNodes` (quadratic in an element's children).
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]!);
   }
   flush();
   return paragraphs.join('\n\n');
@@ -50,7 +52,8 @@ function measureTree(root: DomNode): { depth: number; elements: number } {
     if (node.nodeType !== 1 && node.nodeType !== 9) continue;
     elements += 1;
     if (d > depth) depth = d;
-    for (let i = 0; i < node.childNodes.length; i += 1) stack.push([node.childNodes[i]!, d + 1]);
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i += 1) stack.push([children[i]!, d + 1]);
   }
   return { depth, elements };
 }

@@ -305,6 +305,9 @@ export async function countInputs(paths: string[], extensions: string[] = DEFAUL
 }
 
 /** Files under a folder in sorted path order; symlink loops and unreadable folders become failures. */
+type EntryKind = 'dir' | 'file' | 'other';
+const kindOf = (entry: { isDirectory(): boolean; isFile(): boolean }): EntryKind => (entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other');
+
 async function* walk(root: string, extensions: string[], seen = new Set<string>()): AsyncGenerator<{ path: string } | InputFailure> {
   let real: string;
   try {
@@ -321,15 +324,14 @@ async function* walk(root: string, extensions: string[], seen = new Set<string>(
   // Each entry is a folder, a regular file, or something else: a named pipe, socket or device
   // would block the read (or never end), so it is reported, not read. A dangling link counts as a
   // file here and fails when read, with its own message.
-  const entries: { name: string; kind: 'dir' | 'file' | 'other' }[] = [];
+  const entries: { name: string; kind: EntryKind }[] = [];
   try {
     const dir = await opendir(root);
     for await (const entry of dir) {
-      let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+      let kind = kindOf(entry);
       if (entry.isSymbolicLink()) {
         try {
-          const target = await stat(join(root, entry.name));
-          kind = target.isDirectory() ? 'dir' : target.isFile() ? 'file' : 'other';
+          kind = kindOf(await stat(join(root, entry.name)));
         } catch {
           kind = 'file';
         }

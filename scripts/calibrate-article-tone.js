@@ -24,7 +24,7 @@ const gazetteer = builtInGazetteer();
 const context = {
   gazetteer, tagger: new NerTagger(shippedNerModel(), gazetteer), reporting: buildReportingLexicon(JSON.parse(readFileSync(new URL('../dist/lexicons/reporting-verbs.json', import.meta.url), 'utf8'))),
 };
-const stages = defaultStages.filter((stage) => ['mentions', 'entities', 'pronouns', 'targets'].includes(stage.name));
+const stages = defaultStages.filter((stage) => !['tone', 'quotes', 'stances'].includes(stage.name));
 const model = shippedToneModel();
 // The uncalibrated score of each article's main person, over the mentions the targets stage finds,
 // for the articles where newslens reads that person as the article's subject (the calibration is

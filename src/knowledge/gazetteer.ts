@@ -24,6 +24,8 @@ export interface NameLexicon {
   stateWords: Set<string>;
   /** Words that open the name of a natural place ("River Thames", "Lake Geneva"). */
   landformWords: Set<string>;
+  /** Role words, lower case: "the Syrian president" refers to the person given that role. */
+  roles: Set<string>;
 }
 
 export interface Gazetteer {
@@ -57,7 +59,7 @@ interface Country {
 interface NamesJson {
   titles: string[]; orgWords: string[]; knownOrgs: string[]; knownAcronyms: Record<string, string>; knownAliases: Record<string, string>;
   facWords: string[]; locWords: string[]; eventWords: string[]; lawWords: string[]; languages: string[]; groups: string[];
-  stateWords: string[]; landformWords: string[];
+  stateWords: string[]; landformWords: string[]; roles: string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -148,6 +150,7 @@ export function builtInGazetteer(): Gazetteer {
     titles: new Set(json.titles), orgWords: new Set(json.orgWords), facWords: new Set(json.facWords),
     locWords: new Set(json.locWords), eventWords: new Set(json.eventWords), lawWords: new Set(json.lawWords),
     languages: new Set(json.languages), stateWords: new Set(json.stateWords), landformWords: new Set(json.landformWords),
+    roles: new Set(json.roles),
   };
   builtIn = { names, lexicon, personNames: loadPersonNames(), firstNameSex: loadFirstNameSex(), hasUserEntries: false };
   return builtIn;

@@ -180,7 +180,11 @@ export function findQuotes(doc: Doc, entities: EntityCluster[], lexicon: Reporti
   entities.forEach((e, i) => {
     if (!SPEAKING_TYPES.has(e.type)) return;
     for (const m of e.mentions) {
-      for (let t = m.firstToken; t <= m.lastToken; t += 1) entityAtToken.set(t, { entity: i, span: { start: m.start, end: m.end } });
+      for (let t = m.firstToken; t <= m.lastToken; t += 1) {
+        // A name inside a nominal ("the Syrian president") stays its own entity's.
+        if (m.kind === 'nominal' && entityAtToken.has(t)) continue;
+        entityAtToken.set(t, { entity: i, span: { start: m.start, end: m.end } });
+      }
     }
   });
   const quotes: QuoteAnnotation[] = [];

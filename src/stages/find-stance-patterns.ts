@@ -39,7 +39,10 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
   entities.forEach((e, i) => {
     if (!AGENTS.has(e.type)) return;
     for (const m of e.mentions) {
-      entityIndex.fill(i, m.firstToken, m.lastToken + 1);
+      // A name inside a nominal ("the Syrian president") stays its own entity's.
+      if (m.kind === 'nominal') {
+        for (let t = m.firstToken; t <= m.lastToken; t += 1) if (entityIndex[t] === -1) entityIndex[t] = i;
+      } else entityIndex.fill(i, m.firstToken, m.lastToken + 1);
       startIndex[m.firstToken] = i;
       firstOfEnding[m.lastToken] = m.firstToken;
     }

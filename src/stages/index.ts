@@ -3,6 +3,7 @@ import type { AnnotatedDoc, EntityCluster, Span, StanceAnnotation, ToneAnnotatio
 import { findNameMentions } from './find-name-mentions.js';
 import { mergeAliases } from './merge-aliases.js';
 import { resolvePronouns } from './resolve-pronouns.js';
+import { resolveNominals } from './resolve-nominals.js';
 import { findQuotes } from './find-quotes.js';
 import { findStances } from './find-stances.js';
 import { findStancePatterns } from './find-stance-patterns.js';
@@ -57,8 +58,13 @@ export const tone: Stage = {
   },
 };
 
+export const nominals: Stage = {
+  name: 'nominals', needs: ['entities'], adds: 'nominals',
+  run: (doc, { gazetteer }) => resolveNominals(doc, doc.entities!, gazetteer.lexicon.roles),
+};
+
 export const quotes: Stage = {
-  name: 'quotes', needs: ['entities', 'pronouns'], adds: 'quotes',
+  name: 'quotes', needs: ['entities', 'pronouns', 'nominals'], adds: 'quotes',
   run: (doc, { reporting, gazetteer }) => { doc.quotes = findQuotes(doc, doc.entities!, reporting, gazetteer.lexicon.titles); },
 };
 
@@ -161,7 +167,7 @@ function findAll(text: string, needle: string): Span[] {
   return spans;
 }
 
-export const defaultStages: Stage[] = [mentions, entities, pronouns, tone, quotes, stances, targets];
+export const defaultStages: Stage[] = [mentions, entities, pronouns, nominals, tone, quotes, stances, targets];
 
 /** Runs the stages in order, checking that each one's needs were added by an earlier one. */
 export function runStages(doc: AnnotatedDoc, stages: Stage[], context: StageContext): AnnotatedDoc {

@@ -12,7 +12,7 @@ export interface StageContext {
   targets: (string | { start: number; end: number })[];
 }
 
-export type Annotation = 'tokens' | 'mentions' | 'entities' | 'pronouns' | 'tone' | 'quotes' | 'stances' | 'targets';
+export type Annotation = 'tokens' | 'mentions' | 'entities' | 'pronouns' | 'nominals' | 'tone' | 'quotes' | 'stances' | 'targets';
 
 /** One pipeline step: reads what `needs` names, adds one annotation. */
 export interface Stage {

@@ -144,3 +144,41 @@ describe('OntoNotes types beyond CoNLL’s four, on real sentences', () => {
     expect(typeOf('Critics say the Human Rights Act should be repealed, the minister said.', 'Human Rights Act')).toBe('LAW');
   });
 });
+
+describe('nominal mentions: a role the text gave one person refers to them', () => {
+  /** Each nominal mention as "entity <- phrase". */
+  const nominals = (text: string) => analyzeText(text).entities!.flatMap((e) => e.mentions.filter((m) => m.kind === 'nominal').map((m) => `${e.name} <- ${m.text}`));
+
+  // Passages of BBC politics articles (politics/262, 006, 126, 285, 280, 035).
+  test.each([
+    ['Tory leader Michael Howard has claimed in a heated prime minister\'s questions. The Tory leader countered that such agreements had been struck twice at dinners with the chancellor.', ['Michael Howard <- The Tory leader']],
+    ['Deputy Prime Minister John Prescott said a good deal had been secured. English Partnerships and the office of the deputy prime minister have worked hard to get a deal.', ['John Prescott <- the deputy prime minister']],
+    ['His words about President Bush met a cool reception from French President Jacques Chirac. The French president told reporters: "Europe today has more than ever the need."', ['Jacques Chirac <- The French president']],
+    ['Tim Collins, the shadow education secretary, said last week it would be a "huge boost".', ['Tim Collins <- the shadow education secretary']],
+  ])('%s', (text, expected) => {
+    expect(nominals(text)).toEqual(expected);
+  });
+
+  test.each([
+    // The deputy prime minister is not the prime minister.
+    ['Deputy Prime Minister John Prescott said a good deal had been secured. The prime minister said he was pleased.'],
+    // ", the prime minister said" opens a clause, not an apposition of Rice.
+    ['Echoing the new US Secretary of State Condoleezza Rice, the prime minister said there has been a clear evolution of US policy.'],
+    // An Italian title does not make "the prime minister" of a British article the Italian one.
+    ['Tony Blair has met Italian Prime Minister Silvio Berlusconi. Mr Blair\'s official spokesman said: "The prime minister has regular meetings with both of them."'],
+    // A role two people share stays unresolved.
+    ['Labour leader Tony Blair and Tory leader Michael Howard clashed. The leader said he would not resign.'],
+    // A role named before the person is not a reference back.
+    ['The chancellor will speak on Monday. Chancellor Gordon Brown has said little.'],
+  ])('no nominal: %s', (text) => {
+    expect(nominals(text)).toEqual([]);
+  });
+
+  test('a quote of the nominal is the person\'s, and a --target reaches the nominal too', () => {
+    const text = 'Tory leader Michael Howard visited Leeds. The Tory leader said: "We will cut taxes for working families."';
+    const a = analyzeText(text, {}, { targets: ['Michael Howard'] });
+    const howard = a.entities!.find((e) => e.name === 'Michael Howard')!;
+    expect(a.quotes!.find((q) => q.kind === 'direct')?.speaker?.entity).toBe(howard.id);
+    expect(a.targets![0]!.mentions).toContainEqual([text.indexOf('The Tory leader'), text.indexOf('The Tory leader') + 'The Tory leader'.length]);
+  });
+});

@@ -22,6 +22,12 @@ const COPULA = new Set([...LINKING, 'been', 'a', 'an', 'the', 'very', 'so', 'rea
 const EVALUATION = signsOf(STANCE_PATTERNS.evaluationVerbs);
 /** "I agree with X", "we disagree with X". */
 const AGREEMENT = signsOf(STANCE_PATTERNS.firstPersonWithVerbs);
+/** How the subject feels ("X is concerned"), not what the speaker thinks of it. */
+const FEELINGS = new Set(STANCE_PATTERNS.feelingWords);
+/** A clause that only supposes: "If Chelsea are interested", "if Qantas was a struggling airline". */
+const SUPPOSING = new Set(['if', 'whether', 'unless']);
+/** Forms of "be": with a participle after them the clause is passive ("England were criticised"). */
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be']);
 
 export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[], titles: Set<string>): StanceAnnotation[] {
   const { tokens } = doc;
@@ -80,7 +86,7 @@ export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[],
       const previous = tokens[t - 1];
       const opensClause = !previous || !inside(t - 1) || previous.pos === 'PUNCT' || previous.pos === 'CCONJ' || previous.pos === 'SCONJ'
         || (previous.pos === 'DET' && (!tokens[t - 2] || !inside(t - 2) || tokens[t - 2]!.pos === 'PUNCT'));
-      if (!opensClause) continue;
+      if (!opensClause || SUPPOSING.has(previous?.lower ?? '') || (previous?.pos === 'DET' && SUPPOSING.has(tokens[t - 2]?.lower ?? ''))) continue;
       const after = name.lastToken + 1;
       const evaluation = EVALUATION.get(tokens[after]?.lower ?? '');
       if (evaluation !== undefined && inside(after)) {
@@ -89,7 +95,13 @@ export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[],
       }
       if (!inside(after) || !LINKING.has(tokens[after]!.lower)) continue;
       const { k, negated } = skip(after, COPULA);
-      const valence = inside(k) ? VALENCE.get(tokens[k]!.lower) ?? 0 : 0;
+      // The evaluating word is the speaker's: not a passive participle ("England were criticised":
+      // someone else's view), nor how the name feels ("CMF is concerned", "Apple has been hoping").
+      let passive = false;
+      for (let j = after; j < k; j += 1) passive ||= BE.has(tokens[j]!.lower);
+      passive &&= inside(k) && tokens[k]!.pos === 'VERB' && /(ed|en)$/.test(tokens[k]!.lower);
+      const describes = inside(k) && !passive && !FEELINGS.has(tokens[k]!.lower);
+      const valence = describes ? VALENCE.get(tokens[k]!.lower) ?? 0 : 0;
       if (Math.abs(valence) >= 2 && !negated) push(target, Math.sign(valence), t);
     }
   }

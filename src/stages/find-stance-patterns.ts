@@ -25,11 +25,23 @@ const BEFORE_AGREE = new Set(['have', 'has', 'had', 'both', 'also', 'finally', '
 const DEMAND = new Set(lexicon.demandVerbs.flatMap(inflect));
 const DEPART = new Set(lexicon.departureVerbs.flatMap(inflect));
 const NONE: { words: string[]; polarity: Polarity }[] = [];
+const ENDING = new Set(lexicon.endingWords);
+/** Words of a noun phrase before its head: "his 18-month", "a blazing". */
+const PHRASE_POS = new Set(['DET', 'PRON', 'NUM', 'ADJ', 'NOUN']);
 const POSSESSIVES = new Set(['its', 'his', 'her', 'their']);
 const AGENTS = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
 export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: Set<string>): StanceAnnotation[] {
   const { tokens } = doc;
+  /** Whether the noun phrase before token t is one that is over: "ended his 18-month partnership", "a former ally". */
+  const endedBefore = (t: number, first: number) => {
+    let k = t - 1;
+    while (k >= first && (PHRASE_POS.has(tokens[k]!.pos) || tokens[k]!.text === '-')) {
+      if (ENDING.has(tokens[k]!.lower)) return true;
+      k -= 1;
+    }
+    return k >= first && ENDING.has(tokens[k]!.lower);
+  };
   // Every mention, pronouns included, by token: the target of "that he go" is a pronoun's person.
   // The entity of each token (-1: none) and of each token that starts a mention.
   const entityIndex = new Int32Array(tokens.length).fill(-1);
@@ -76,7 +88,9 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
       }
       // "common ground with Y", "clashed with Y": the subject holds it; not "did not agree with Y",
       // and not when the verb qualifies a noun ("measures agreed with the US").
-      const qualified = token.pos === 'VERB' && (NEGATIONS.has(tokens[t - 1]?.lower ?? '') || tokens[t - 1]?.pos === 'NOUN');
+      // Nor one that is over ("ended his 18-month partnership with Y", "his former ally").
+      const qualified = (token.pos === 'VERB' && (NEGATIONS.has(tokens[t - 1]?.lower ?? '') || tokens[t - 1]?.pos === 'NOUN'))
+        || endedBefore(t, sentence.firstToken);
       for (const { words, polarity } of qualified ? NONE : WITH.get(token.lower) ?? NONE) {
         if (words.every((word, k) => tokens[t + k]?.lower === word)) push(subject, targetAfter(t + words.length), polarity, t, t + words.length - 1);
       }

@@ -4,7 +4,7 @@
 import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
 import type { LinearModel } from '../ml/linear-model.js';
 import { ScoreSink } from '../ml/feature-sink.js';
-import { CUE_POLARITY } from '../stance/lexicons.js';
+import { CUE_POLARITY, STANCE_PATTERNS } from '../stance/lexicons.js';
 import { emitStanceFeatures } from '../stance/stance-model.js';
 
 /** A stance needs this probability: precision first, as the summary relies on these edges. */
@@ -23,11 +23,14 @@ const STANCE_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const MAX_GAP = 12;
 
 const NO_PAIRS: ReadonlySet<string> = new Set();
+const PLACE_PREPOSITIONS = new Set(STANCE_PATTERNS.placePrepositions);
+const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against']);
+const STANCE_NOUNS = new Set([...STANCE_PATTERNS.stanceNouns.positive, ...STANCE_PATTERNS.stanceNouns.negative]);
 const COORDINATORS = new Set(['and', 'or', 'but']);
 
 interface Named { entity: number; firstToken: number; lastToken: number }
 
-export function findStances(doc: Doc, entities: EntityCluster[], model: LinearModel): StanceAnnotation[] {
+export function findStances(doc: Doc, entities: EntityCluster[], model: LinearModel, roles: ReadonlySet<string> = new Set()): StanceAnnotation[] {
   const bySentence = new Map<number, Named[]>();
   entities.forEach((e, entity) => {
     if (!STANCE_TYPES.has(e.type)) return;
@@ -64,6 +67,8 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
         if (forward && COORDINATORS.has(doc.tokens[a.lastToken + 1]?.lower ?? '') && doc.tokens[a.lastToken + 2]?.pos === 'VERB') continue;
         const cue = cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken);
         if (!cue.lexical && p[label]! < MIN_PROBABILITY_WITHOUT_CUE) continue;
+        const [holderName, targetName] = forward ? [a, b] : [b, a];
+        if (!canHold(doc, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token)) continue;
         const polarity = label <= 2 ? 'positive' : 'negative';
         // Names joined to either end by "and" or a comma share its role: "Labour MPs criticised Tony
         // Blair and Gordon Brown", "Britain and France accused Russia".
@@ -114,12 +119,48 @@ function joinedAfter(doc: Doc, mentions: readonly Named[], j: number): number[] 
  * The words that carry the stance: a cue word of the lexicon between the two (or just after), else
  * the first verb between; `lexical` says whether it came from the lexicon.
  */
-function cueOf(doc: Doc, from: number, to: number, afterFrom: number, afterTo: number): { start: number; end: number; lexical: boolean } {
+function cueOf(doc: Doc, from: number, to: number, afterFrom: number, afterTo: number): { start: number; end: number; lexical: boolean; token: number } {
   const { tokens } = doc;
-  const span = (start: number, end: number, lexical: boolean) => ({ start, end, lexical });
-  for (let t = from; t <= to; t += 1) if (CUE_POLARITY.has(tokens[t]!.lower)) return span(tokens[t]!.start, tokens[t]!.end, true);
-  for (let t = afterFrom; t <= Math.min(afterTo, afterFrom + 2); t += 1) if (CUE_POLARITY.has(tokens[t]!.lower)) return span(tokens[t]!.start, tokens[t]!.end, true);
-  for (let t = from; t <= to; t += 1) if (tokens[t]!.pos === 'VERB') return span(tokens[t]!.start, tokens[t]!.end, false);
-  const last = tokens[Math.max(0, from - 1)]!;
-  return to >= from ? span(tokens[from]!.start, tokens[to]!.end, false) : span(last.start, last.end, false);
+  const at = (t: number, lexical: boolean) => ({ start: tokens[t]!.start, end: tokens[t]!.end, lexical, token: t });
+  for (let t = from; t <= to; t += 1) if (CUE_POLARITY.has(tokens[t]!.lower)) return at(t, true);
+  for (let t = afterFrom; t <= Math.min(afterTo, afterFrom + 2); t += 1) if (CUE_POLARITY.has(tokens[t]!.lower)) return at(t, true);
+  for (let t = from; t <= to; t += 1) if (tokens[t]!.pos === 'VERB') return at(t, false);
+  const last = Math.max(0, from - 1);
+  return to >= from ? { start: tokens[from]!.start, end: tokens[to]!.end, lexical: false, token: from } : at(last, false);
 }
+
+/**
+ * The word before a name's phrase, past its titles ("of soul legend Ray Charles" -> "of"); a
+ * preposition inside a title ("minister of sport Jaime Lissavetzky") and one that opens the sentence
+ * ("On Monday school inspection chief David Bell") do not count: "" then.
+ */
+function beforeTitles(doc: Doc, name: Named, roles: ReadonlySet<string>): string {
+  const { tokens } = doc;
+  const sentence = tokens[name.firstToken]!.sentence;
+  const isTitleWord = (t: number) => tokens[t]!.sentence === sentence
+    && (tokens[t]!.pos === 'NOUN' || tokens[t]!.pos === 'PROPN' || (tokens[t]!.pos === 'ADJ' && tokens[t]!.text !== tokens[t]!.lower));
+  let t = name.firstToken - 1;
+  for (;;) {
+    while (t >= 0 && isTitleWord(t)) t -= 1;
+    if (t < 0 || tokens[t]!.sentence !== sentence || t === doc.sentences[sentence]!.firstToken) return '';
+    if (tokens[t]!.pos === 'ADP' && roles.has(tokens[t - 1]?.lower ?? '')) { t -= 1; continue; }
+    return tokens[t]!.lower;
+  }
+}
+
+/** A holder is the subject of its clause: not inside a prepositional phrase ("tribute to soul legend Ray Charles, who died ..., and thanked"). */
+const canHold = (doc: Doc, name: Named, roles: ReadonlySet<string>) => !HOLDER_PREPOSITIONS.has(beforeTitles(doc, name, roles));
+
+/** A target is what the cue is about, not where it happened ("praised ministers ... in England", "criticised ... on GMTV"). */
+const canBeTarget = (doc: Doc, name: Named, roles: ReadonlySet<string>) => {
+  const before = beforeTitles(doc, name, roles);
+  if (!PLACE_PREPOSITIONS.has(before)) return true;
+  // "an attack on Conservative plans": the preposition of a stance word is its target's.
+  let t = name.firstToken - 1;
+  while (t >= 0 && doc.tokens[t]!.lower !== before) t -= 1;
+  const head = doc.tokens[t - 1]?.lower ?? '';
+  return CUE_POLARITY.has(head) || STANCE_NOUNS.has(head);
+};
+
+/** "best supporting actress": the cue word is an adjective before a noun, not a verb. */
+const isAdjectival = (doc: Doc, cue: number) => doc.tokens[cue]!.lower === 'supporting' && doc.tokens[cue + 1]?.pos === 'NOUN';

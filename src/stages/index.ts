@@ -71,7 +71,7 @@ export const quotes: Stage = {
 export const stances: Stage = {
   name: 'stances', needs: ['entities', 'quotes'], adds: 'stances',
   run: (doc, { gazetteer }) => {
-    const fromModel = findStances(doc, doc.entities!, shippedStanceModel());
+    const fromModel = findStances(doc, doc.entities!, shippedStanceModel(), gazetteer.lexicon.roles);
     const fromPatterns = findStancePatterns(doc, doc.entities!, gazetteer.lexicon.titles);
     const fromSpeakers = findSpeakerStances(doc, doc.entities!, gazetteer.lexicon.titles);
     // One edge per holder, target and polarity: the model's where both found it.

@@ -37,9 +37,13 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
     for (const m of e.mentions) {
       if (m.kind !== 'name') continue;
       const sentence = doc.tokens[m.firstToken]!.sentence;
+      const named = { entity, firstToken: m.firstToken, lastToken: m.lastToken };
+      // A place where something happens is neither side, and no wall between the two that are
+      // ("running commercials in New York criticizing Mrs. Clinton").
+      if (e.type === 'GPE' && !canBeTarget(doc, named, roles)) continue;
       let list = bySentence.get(sentence);
       if (!list) bySentence.set(sentence, (list = []));
-      list.push({ entity, firstToken: m.firstToken, lastToken: m.lastToken });
+      list.push(named);
     }
   });
   const best = new Map<string, StanceAnnotation & { p: number }>();

@@ -135,6 +135,11 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toContain(edge);
   });
 
+  test('a place where something happens stands between no two names (DSE dev)', () => {
+    const text = 'Mr. Sanders has started running commercials in New York criticizing Mrs. Clinton for accepting speaking fees from Wall Street banks.';
+    expect(names(text)).toEqual(['Sanders negative Clinton (criticizing)']);
+  });
+
   test('a passive cue reverses the roles (issue #6)', () => {
     expect(names('Russia was accused by the United States of bombing rebels.')).toEqual(['United States negative Russia (accused)']);
   });

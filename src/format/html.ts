@@ -87,7 +87,8 @@ function highlightedText(a: Analysis & { text: string }, prefix: string): string
     for (const m of e.mentions) {
       const number = mentionNumber++;
       const title = escapeHtml(`${e.name} · ${e.type}${m.kind === 'name' ? '' : ` · ${m.kind}`}`);
-      const open = `<mark class="${typeClass(e.type)}${m.kind === 'pronoun' ? ' pronoun' : ''}" data-e="${prefix}-${escapeHtml(e.id)}" data-m="${number}" title="${title}">`;
+      // A pronoun or a role ("the Tory leader") refers to the entity: underlined, not filled.
+      const open = `<mark class="${typeClass(e.type)}${m.kind === 'name' ? '' : ' pronoun'}" data-e="${prefix}-${escapeHtml(e.id)}" data-m="${number}" title="${title}">`;
       layers.push({ start: m.start, end: m.end, depth: 1, open: () => open, close: '</mark>' });
     }
   }
@@ -178,7 +179,7 @@ export const formatHtml: Format = {
   header: () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${POLICY}"><title>newslens report</title><style>${STYLE}</style></head><body>
 <header><h1>newslens report</h1><p class="legend"><mark class="PERSON">person</mark><mark class="ORG">organisation</mark><mark class="GPE">place</mark>`
-    + `<mark class="NORP">group</mark><mark class="other">date, number…</mark><mark class="pronoun PERSON">pronoun</mark>`
+    + `<mark class="NORP">group</mark><mark class="other">date, number…</mark><mark class="pronoun PERSON">pronoun or role</mark>`
     + `<span class="quote">direct quote</span> <span class="quote indirect">reported speech</span> · click a name to see all its mentions</p></header>\n`,
   item: (result, index) => `${article(result, index)}\n`,
   // The table of contents comes last in the file (the titles are known only then); CSS shows it first.

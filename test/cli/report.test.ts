@@ -31,6 +31,14 @@ function writePage(name: string, html: string): string {
   return path;
 }
 
+describe('the HTML report marks references', () => {
+  test('a role phrase is marked as a reference to its person, like a pronoun (BBC politics/262)', () => {
+    const text = 'Tory leader Michael Howard has claimed in a heated prime minister\'s questions. The Tory leader countered that such agreements had been struck twice.';
+    const page = run(['-', '-f', 'html'], text).stdout;
+    expect(page).toMatch(/<mark class="PERSON pronoun"[^>]*title="Michael Howard · PERSON · nominal">The Tory leader<\/mark>/);
+  });
+});
+
 describe('the HTML report escapes article text', () => {
   test('<script> and on...= attributes appear only as escaped text', () => {
     const result = run(['-', '-f', 'html'], HOSTILE);

@@ -50,7 +50,8 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
   const scorer = new ScoreSink(model, NO_PAIRS);
   for (const [s, named] of bySentence) {
     named.sort((x, y) => x.firstToken - y.firstToken);
-    const mentions = named.slice(0, MAX_MENTIONS_PER_SENTENCE);
+    // "Tidal owner Jay Z", "CIA chief John Brennan": a name in a person's title is part of the title.
+    const mentions = named.filter((m, i) => !inTitleOf(doc, entities, m, named[i + 1], roles)).slice(0, MAX_MENTIONS_PER_SENTENCE);
     const sentence = doc.sentences[s]!;
     // Only neighbours: with another name between them, the cue belongs to that one (the holder of
     // "accuses" in "... Islamic State positions in Syria, but the U.S. accuses Russia" is the U.S.).
@@ -150,6 +151,20 @@ function beforeTitles(doc: Doc, name: Named, roles: ReadonlySet<string>): string
     if (tokens[t]!.pos === 'ADP' && roles.has(tokens[t - 1]?.lower ?? '')) { t -= 1; continue; }
     return tokens[t]!.lower;
   }
+}
+
+/** Whether `name` (not a person) is followed by role words and then by `next`, a person: their title. */
+function inTitleOf(doc: Doc, entities: EntityCluster[], name: Named, next: Named | undefined, roles: ReadonlySet<string>): boolean {
+  if (!next || entities[name.entity]!.type === 'PERSON' || entities[next.entity]!.type !== 'PERSON') return false;
+  const gap = next.firstToken - name.lastToken - 1;
+  if (gap < 1 || gap > 3) return false;
+  let role = false;
+  for (let t = name.lastToken + 1; t < next.firstToken; t += 1) {
+    const token = doc.tokens[t]!;
+    if (token.pos !== 'NOUN' && token.pos !== 'PROPN' && token.lower !== "'s" && token.lower !== '’s') return false;
+    role ||= roles.has(token.lower);
+  }
+  return role;
 }
 
 /** A holder is the subject of its clause: not inside a prepositional phrase ("tribute to soul legend Ray Charles, who died ..., and thanked"). */

@@ -140,6 +140,11 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(text)).toEqual(['Sanders negative Clinton (criticizing)']);
   });
 
+  test('a name in a person\'s title is part of the title: the person holds the stance (DSE dev)', () => {
+    const text = 'When he was hired, Toig was praised by Tidal owner Jay Z for being a leader at the intersection of consumer technology and entertainment.';
+    expect(names(text)).toEqual(['Jay Z positive Toig (praised)']);
+  });
+
   test('a passive cue reverses the roles (issue #6)', () => {
     expect(names('Russia was accused by the United States of bombing rebels.')).toEqual(['United States negative Russia (accused)']);
   });

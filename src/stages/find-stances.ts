@@ -51,7 +51,10 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
   for (const [s, named] of bySentence) {
     named.sort((x, y) => x.firstToken - y.firstToken);
     // "Tidal owner Jay Z", "CIA chief John Brennan": a name in a person's title is part of the title.
-    const mentions = named.filter((m, i) => !inTitleOf(doc, entities, m, named[i + 1], roles)).slice(0, MAX_MENTIONS_PER_SENTENCE);
+    const titled = named.filter((m, i) => !inTitleOf(doc, entities, m, named[i + 1], roles));
+    // "Randy Forbes, like Coburn, criticized the Pentagon", "Mr Smith, the head of Oxfam, accused":
+    // a name in an aside after another name stands between that one and the verb, not for it.
+    const mentions = titled.filter((m, i) => i === 0 || !inAside(doc, entities, titled[i - 1]!, m)).slice(0, MAX_MENTIONS_PER_SENTENCE);
     const sentence = doc.sentences[s]!;
     // Only neighbours: with another name between them, the cue belongs to that one (the holder of
     // "accuses" in "... Islamic State positions in Syria, but the U.S. accuses Russia" is the U.S.).
@@ -165,6 +168,24 @@ function inTitleOf(doc: Doc, entities: EntityCluster[], name: Named, next: Named
     role ||= roles.has(token.lower);
   }
   return role;
+}
+
+/** Whether `name` sits in an aside set off by commas or brackets right after `before`: "X, like Y, ...", "X (Y) ...". */
+function inAside(doc: Doc, entities: EntityCluster[], before: Named, name: Named): boolean {
+  const { tokens } = doc;
+  const open = tokens[before.lastToken + 1]?.text;
+  if (open !== ',' && open !== '(') return false;
+  if (name.firstToken - before.lastToken - 1 > 5) return false;
+  // "director of the Victims of Crime Trust, Norman Brennan, accused": the person the aside names is the subject.
+  if (entities[name.entity]!.type === 'PERSON' && entities[before.entity]!.type !== 'PERSON') return false;
+  // "Enrico Bondi, sued Morgan Stanley, its former banker": a verb before it makes it no aside.
+  for (let t = before.lastToken + 2; t < name.firstToken; t += 1) if (tokens[t]!.pos === 'VERB' || tokens[t]!.pos === 'AUX') return false;
+  const close = open === ',' ? ',' : ')';
+  for (let t = name.lastToken + 1; t <= name.lastToken + 4 && t < tokens.length; t += 1) {
+    if (tokens[t]!.text === close) return true;
+    if (tokens[t]!.pos === 'VERB' || tokens[t]!.pos === 'PUNCT') return false;
+  }
+  return false;
 }
 
 /** A holder is the subject of its clause: not inside a prepositional phrase ("tribute to soul legend Ray Charles, who died ..., and thanked"). */

@@ -145,6 +145,16 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(text)).toEqual(['Jay Z positive Toig (praised)']);
   });
 
+  // BBC politics/119, 128, 231: a name in an aside after the subject is not the holder; a person the
+  // aside names after an organisation is.
+  test.each([
+    ['Trevor Phillips, chair of the Commission for Racial Equality, praised Lord Scarman\'s "ability to listen".', 'Trevor Phillips positive Scarman (praised)'],
+    ['Vincent Cable, for the Liberal Democrats, accused Mr Brown of ducking tough choices.', 'Vincent Cable negative Brown (accused)'],
+    ['But director of the Victims of Crime Trust, Norman Brennan, accused Lord Woolf of having an "arrogant contempt for victims of crime".', 'Norman Brennan negative Woolf (accused)'],
+  ])('an aside: %s', (sentence, edge) => {
+    expect(names(sentence)).toEqual([edge]);
+  });
+
   test('a passive cue reverses the roles (issue #6)', () => {
     expect(names('Russia was accused by the United States of bombing rebels.')).toEqual(['United States negative Russia (accused)']);
   });

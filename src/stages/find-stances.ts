@@ -4,7 +4,7 @@
 import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
 import type { LinearModel } from '../ml/linear-model.js';
 import { ScoreSink } from '../ml/feature-sink.js';
-import { CUE_POLARITY, STANCE_PATTERNS } from '../stance/lexicons.js';
+import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS } from '../stance/lexicons.js';
 import { emitStanceFeatures } from '../stance/stance-model.js';
 
 /** A stance needs this probability: precision first, as the summary relies on these edges. */
@@ -24,6 +24,7 @@ const MAX_GAP = 12;
 
 const NO_PAIRS: ReadonlySet<string> = new Set();
 const PLACE_PREPOSITIONS = new Set(STANCE_PATTERNS.placePrepositions);
+const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined', 'declines', 'decline', 'declining']);
 const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against']);
 const STANCE_NOUNS = new Set([...STANCE_PATTERNS.stanceNouns.positive, ...STANCE_PATTERNS.stanceNouns.negative]);
 const COORDINATORS = new Set(['and', 'or', 'but']);
@@ -76,8 +77,10 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
         const cue = cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken);
         if (!cue.lexical && p[label]! < MIN_PROBABILITY_WITHOUT_CUE) continue;
         const [holderName, targetName] = forward ? [a, b] : [b, a];
-        if (!canHold(doc, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token)) continue;
         const polarity = label <= 2 ? 'positive' : 'negative';
+        // A denied cue the model read as if it were not ("would not oppose" read as opposing).
+        const denied = cue.lexical && CUE_POLARITY.get(doc.tokens[cue.token]!.lower) === polarity && isRefused(doc, cue.token);
+        if (!canHold(doc, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token) || denied) continue;
         // Names joined to either end by "and" or a comma share its role: "Labour MPs criticised Tony
         // Blair and Gordon Brown", "Britain and France accused Russia".
         const [holders, targets] = forward ? [joinedBefore(doc, mentions, i), joinedAfter(doc, mentions, j)] : [joinedAfter(doc, mentions, j), joinedBefore(doc, mentions, i)];
@@ -201,6 +204,17 @@ const canBeTarget = (doc: Doc, name: Named, roles: ReadonlySet<string>) => {
   const head = doc.tokens[t - 1]?.lower ?? '';
   return CUE_POLARITY.has(head) || STANCE_NOUNS.has(head);
 };
+
+/** "did not criticise", "refused to point the finger of blame at": the stance is denied. */
+function isRefused(doc: Doc, cue: number): boolean {
+  const sentence = doc.tokens[cue]!.sentence;
+  for (let t = cue - 1; t >= 0 && t >= cue - 6 && doc.tokens[t]!.sentence === sentence; t -= 1) {
+    const word = doc.tokens[t]!.lower;
+    if ((NEGATIONS.has(word) && cue - t <= 3) || REFUSALS.has(word)) return true;
+    if (doc.tokens[t]!.pos === 'PUNCT') return false;
+  }
+  return false;
+}
 
 /** "best supporting actress": the cue word is an adjective before a noun, not a verb. */
 const isAdjectival = (doc: Doc, cue: number) => doc.tokens[cue]!.lower === 'supporting' && doc.tokens[cue + 1]?.pos === 'NOUN';

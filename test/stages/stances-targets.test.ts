@@ -155,6 +155,16 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toEqual([edge]);
   });
 
+  // BBC sport/178, business/366, business/241: a denied cue is no stance, unless the model read the
+  // denial ("cannot support" is negative).
+  test.each([
+    ['Cole refuses to blame van Persie', []],
+    ['Last month Australia\'s competition watchdog said it would not oppose the purchase of WMC by Zurich and London-based Xstrata.', []],
+    ['But the US says it cannot support Mr Brown\'s International Finance Facility to boost aid to developing countries.', ['United States negative Brown (support)']],
+  ])('a denied cue: %s', (sentence, edges) => {
+    expect(names(sentence)).toEqual(edges);
+  });
+
   test('a passive cue reverses the roles (issue #6)', () => {
     expect(names('Russia was accused by the United States of bombing rebels.')).toEqual(['United States negative Russia (accused)']);
   });

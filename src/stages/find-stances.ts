@@ -24,6 +24,8 @@ const MAX_GAP = 12;
 
 const NO_PAIRS: ReadonlySet<string> = new Set();
 const PLACE_PREPOSITIONS = new Set(STANCE_PATTERNS.placePrepositions);
+const PRIVATE_PERSONS = new Set(STANCE_PATTERNS.privatePersons);
+const PLACE_TYPES = new Set(['GPE', 'LOC']);
 const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined', 'declines', 'decline', 'declining']);
 const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against']);
 const STANCE_NOUNS = new Set([...STANCE_PATTERNS.stanceNouns.positive, ...STANCE_PATTERNS.stanceNouns.negative]);
@@ -80,7 +82,7 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
         const polarity = label <= 2 ? 'positive' : 'negative';
         // A denied cue the model read as if it were not ("would not oppose" read as opposing).
         const denied = cue.lexical && CUE_POLARITY.get(doc.tokens[cue.token]!.lower) === polarity && isRefused(doc, cue.token);
-        if (!canHold(doc, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token) || denied) continue;
+        if (!canHold(doc, entities, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token) || denied) continue;
         // Names joined to either end by "and" or a comma share its role: "Labour MPs criticised Tony
         // Blair and Gordon Brown", "Britain and France accused Russia".
         const [holders, targets] = forward ? [joinedBefore(doc, mentions, i), joinedAfter(doc, mentions, j)] : [joinedAfter(doc, mentions, j), joinedBefore(doc, mentions, i)];
@@ -191,8 +193,13 @@ function inAside(doc: Doc, entities: EntityCluster[], before: Named, name: Named
   return false;
 }
 
-/** A holder is the subject of its clause: not inside a prepositional phrase ("tribute to soul legend Ray Charles, who died ..., and thanked"). */
-const canHold = (doc: Doc, name: Named, roles: ReadonlySet<string>) => !HOLDER_PREPOSITIONS.has(beforeTitles(doc, name, roles));
+/**
+ * A holder is the subject of its clause: not inside a prepositional phrase ("tribute to soul legend
+ * Ray Charles, who died ..., and thanked"), nor a place that only says where someone is from ("a US
+ * woman is suing").
+ */
+const canHold = (doc: Doc, entities: EntityCluster[], name: Named, roles: ReadonlySet<string>) => !HOLDER_PREPOSITIONS.has(beforeTitles(doc, name, roles))
+  && !(PLACE_TYPES.has(entities[name.entity]!.type) && PRIVATE_PERSONS.has(doc.tokens[name.lastToken + 1]?.lower ?? ''));
 
 /** A target is what the cue is about, not where it happened ("praised ministers ... in England", "criticised ... on GMTV"). */
 const canBeTarget = (doc: Doc, name: Named, roles: ReadonlySet<string>) => {

@@ -165,6 +165,14 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toEqual(edges);
   });
 
+  // BBC tech/037, politics/094: a place that says where someone is from does not hold their stance.
+  test.each([
+    ['A US woman is suing Hewlett Packard (HP), saying its printer ink cartridges are secretly programmed to expire on a certain date.', 'United States'],
+    ['A Highland councillor who was at the event has also defended Mr McConnell.', 'Highland'],
+  ])('a place before a person: %s', (sentence, place) => {
+    expect(names(sentence).filter((edge) => edge.startsWith(place))).toEqual([]);
+  });
+
   test('a passive cue reverses the roles (issue #6)', () => {
     expect(names('Russia was accused by the United States of bombing rebels.')).toEqual(['United States negative Russia (accused)']);
   });

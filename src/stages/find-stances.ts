@@ -25,6 +25,7 @@ const MAX_GAP = 12;
 const NO_PAIRS: ReadonlySet<string> = new Set();
 const PLACE_PREPOSITIONS = new Set(STANCE_PATTERNS.placePrepositions);
 const PRIVATE_PERSONS = new Set(STANCE_PATTERNS.privatePersons);
+const DETERMINERS = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'this', 'that', 'these', 'those']);
 const PLACE_TYPES = new Set(['GPE', 'LOC']);
 const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined', 'declines', 'decline', 'declining']);
 const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against']);
@@ -223,5 +224,13 @@ function isRefused(doc: Doc, cue: number): boolean {
   return false;
 }
 
-/** "best supporting actress": the cue word is an adjective before a noun, not a verb. */
-const isAdjectival = (doc: Doc, cue: number) => doc.tokens[cue]!.lower === 'supporting' && doc.tokens[cue + 1]?.pos === 'NOUN';
+/**
+ * The cue word is no verb: "best supporting actress" (an adjective), "the defeats against Wales and
+ * France", "a 3-1 defeat" (a noun after its determiner, and not one of the stance nouns).
+ */
+function isAdjectival(doc: Doc, cue: number): boolean {
+  const { tokens } = doc;
+  if (tokens[cue]!.lower === 'supporting' && tokens[cue + 1]?.pos === 'NOUN') return true;
+  if (tokens[cue]!.pos !== 'NOUN' || STANCE_NOUNS.has(tokens[cue]!.lower)) return false;
+  return [1, 2].some((k) => DETERMINERS.has(tokens[cue - k]?.lower ?? ''));
+}

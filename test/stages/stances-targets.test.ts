@@ -173,6 +173,14 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence).filter((edge) => edge.startsWith(place))).toEqual([]);
   });
 
+  // BBC sport/157, sport/259: a defeat in a match report is a result, not a stance.
+  test.each([
+    ['Arsenal manager Arsene Wenger claimed their display in the 3-1 defeat against Bayern Munich was "our worst peformance in the Champions League".'],
+    ['Benitez admitted it was a costly loss of two points by Liverpool, who followed up their derby defeat against Everton with a disappointing draw.'],
+  ])('a cue word used as a noun: %s', (sentence) => {
+    expect(names(sentence)).toEqual([]);
+  });
+
   test('a passive cue reverses the roles (issue #6)', () => {
     expect(names('Russia was accused by the United States of bombing rebels.')).toEqual(['United States negative Russia (accused)']);
   });

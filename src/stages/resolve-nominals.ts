@@ -11,6 +11,8 @@ import type { Doc, EntityCluster, NameMention } from '../doc/doc.js';
 const TITLE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 /** How many words back from a name a title is read, and forward from "the" a phrase. */
 const MAX_TITLE_WORDS = 5;
+/** How many people with a phrase's role it reads, the latest named first. */
+const MAX_CANDIDATES = 40;
 
 const isWord = (pos: string) => TITLE_POS.has(pos);
 
@@ -84,7 +86,18 @@ export function resolveNominals(doc: Doc, entities: EntityCluster[], roles: Read
   const titles = people.map(({ cluster }) => titlesOf(doc, cluster, roles, isPlace));
   if (titles.every((t) => !t.length)) return;
   // Where each person is first named: a role refers back, never ahead.
-  const firstNamed = people.map(({ cluster }) => Math.min(...cluster.mentions.filter((m) => m.kind === 'name').map((m) => m.start)));
+  const firstNamed = people.map(({ cluster }) => cluster.mentions.reduce((first, m) => (m.kind === 'name' ? Math.min(first, m.start) : first), Infinity));
+  // The people with each role word in a title, in the order they are first named: a phrase reads
+  // only those named before it, the latest first, and stops at the second that fits.
+  const byRole = new Map<string, number[]>();
+  titles.forEach((list, i) => {
+    for (const role of new Set(list.flatMap((title) => [...title.words].filter((w) => roles.has(w))))) {
+      let holders = byRole.get(role);
+      if (!holders) byRole.set(role, (holders = []));
+      holders.push(i);
+    }
+  });
+  for (const holders of byRole.values()) holders.sort((a, b) => firstNamed[a]! - firstNamed[b]!);
   // Tokens of a person's name mention: a phrase there is a title, not a reference ("the Prime
   // Minister Tony Blair" as one name).
   const inPersonName = new Uint8Array(tokens.length);
@@ -105,7 +118,15 @@ export function resolveNominals(doc: Doc, entities: EntityCluster[], roles: Read
     for (let k = t + 1; k < head; k += 1) modifiers.push(tokens[k]!.lower);
     const role = tokens[head]!.lower;
     const start = tokens[t]!.start;
-    const fits = people.flatMap((_, i) => (firstNamed[i]! < start && titles[i]!.some((title) => fitsTitle(title, role, modifiers)) ? [i] : []));
+    const fits: number[] = [];
+    const holders = byRole.get(role) ?? [];
+    let k = holders.length - 1;
+    while (k >= 0 && firstNamed[holders[k]!]! >= start) k -= 1;
+    // Among the MAX_CANDIDATES people given the role last (a pasted list of a thousand presidents
+    // must not make every phrase read them all).
+    for (let read = 0; k >= 0 && read < MAX_CANDIDATES && fits.length < 2; k -= 1, read += 1) {
+      if (titles[holders[k]!]!.some((title) => fitsTitle(title, role, modifiers))) fits.push(holders[k]!);
+    }
     if (fits.length !== 1) continue;
     added.push([people[fits[0]!]!.entity, {
       start, end: tokens[head]!.end, firstToken: t, lastToken: head, type: 'PERSON', kind: 'nominal', canonical: null,

@@ -90,7 +90,8 @@ test(`${COUNT} hostile inputs: one record each, no crash, offsets inside their t
 
 // Shapes that once made a stage quadratic, each as long as one article may be: one run of a
 // letter with no space (wink's tokenizer), one sentence of quotation marks (the text before each
-// quotation), one sentence of cues and names with no full stop (cue features, pronouns, speakers).
+// quotation), one sentence of cues and names with no full stop (cue features, pronouns, speakers),
+// thousands of people with one title (nominal mentions).
 // Each must end with one record; at these sizes the quadratic versions took minutes, so a hang
 // shows as the spawn timeout, not as a speed figure.
 test('pathological articles of 600,000 characters end, one record each', () => {
@@ -105,6 +106,11 @@ test('pathological articles of 600,000 characters end, one record each', () => {
     'one-word.txt': 'a'.repeat(600_000),
     'marks.txt': '“““””” '.repeat(85_000),
     'no-full-stop.txt': words(['“Yes,”', 'said', 'Kerry', 'he', 'told', 'Lavrov', '“No”', 'according', 'to', 'the', 'government', 'of', 'Russia', 'that', ')'], 600_000),
+    // Thousands of people titled "President", each followed by role phrases (nominal mentions).
+    'presidents.txt': Array.from({ length: 8_000 }, (_, i) => {
+      const surname = [i % 26, Math.floor(i / 26) % 26, Math.floor(i / 676) % 26].map((k) => String.fromCharCode(97 + k)).join('');
+      return `President John ${surname[0]!.toUpperCase()}${surname.slice(1)}son spoke. The president said the leader was fine. `;
+    }).join(''),
   };
   for (const [name, text] of Object.entries(shapes)) writeFileSync(join(dir, name), text);
   const result = spawnSync(process.execPath, [join(repoRoot, 'bin/newslens.js'), dir, '-f', 'jsonl', '-j', '1', '-q'], {

@@ -36,7 +36,7 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
   /** Whether the noun phrase before token t is one that is over: "ended his 18-month partnership", "a former ally". */
   const endedBefore = (t: number, first: number) => {
     let k = t - 1;
-    while (k >= first && (PHRASE_POS.has(tokens[k]!.pos) || tokens[k]!.text === '-')) {
+    while (k >= first && k >= t - 6 && (PHRASE_POS.has(tokens[k]!.pos) || tokens[k]!.text === '-')) {
       if (ENDING.has(tokens[k]!.lower)) return true;
       k -= 1;
     }

@@ -25,6 +25,7 @@ const MAX_GAP = 12;
 const NO_PAIRS: ReadonlySet<string> = new Set();
 const PLACE_PREPOSITIONS = new Set(STANCE_PATTERNS.placePrepositions);
 const PRIVATE_PERSONS = new Set(STANCE_PATTERNS.privatePersons);
+const MAX_TITLE_WALK = 10;
 const DETERMINERS = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'this', 'that', 'these', 'those']);
 const PLACE_TYPES = new Set(['GPE', 'LOC']);
 const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined', 'declines', 'decline', 'declining']);
@@ -154,8 +155,11 @@ function beforeTitles(doc: Doc, name: Named, roles: ReadonlySet<string>): string
   const isTitleWord = (t: number) => tokens[t]!.sentence === sentence
     && (tokens[t]!.pos === 'NOUN' || tokens[t]!.pos === 'PROPN' || (tokens[t]!.pos === 'ADJ' && tokens[t]!.text !== tokens[t]!.lower));
   let t = name.firstToken - 1;
+  // Titles are short: a run of capitalised words longer than this is read no further.
+  const stop = name.firstToken - MAX_TITLE_WALK;
   for (;;) {
-    while (t >= 0 && isTitleWord(t)) t -= 1;
+    while (t >= 0 && t > stop && isTitleWord(t)) t -= 1;
+    if (t <= stop) return '';
     if (t < 0 || tokens[t]!.sentence !== sentence || t === doc.sentences[sentence]!.firstToken) return '';
     if (tokens[t]!.pos === 'ADP' && roles.has(tokens[t - 1]?.lower ?? '')) { t -= 1; continue; }
     return tokens[t]!.lower;

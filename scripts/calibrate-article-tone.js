@@ -8,10 +8,8 @@
 // usage: node scripts/calibrate-article-tone.js [--out src/models/article-tone.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { stageContext } from '../dist/analyze.js';
 import { buildDoc } from '../dist/doc/build-doc.js';
-import { builtInGazetteer } from '../dist/knowledge/gazetteer.js';
-import { NerTagger, shippedNerModel } from '../dist/ner/tagger.js';
-import { buildReportingLexicon } from '../dist/stages/find-quotes.js';
 import { defaultStages, isArticleSubject, runStages } from '../dist/stages/index.js';
 import { articleToneToward, shippedToneModel } from '../dist/tone/tone-model.js';
 
@@ -20,10 +18,7 @@ const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : fileURLTo
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
 
 const records = readFileSync(`${data}/stance/persent-dev.jsonl`, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
-const gazetteer = builtInGazetteer();
-const context = {
-  gazetteer, tagger: new NerTagger(shippedNerModel(), gazetteer), reporting: buildReportingLexicon(JSON.parse(readFileSync(new URL('../dist/lexicons/reporting-verbs.json', import.meta.url), 'utf8'))),
-};
+const context = stageContext();
 const stages = defaultStages.filter((stage) => !['tone', 'quotes', 'stances'].includes(stage.name));
 const model = shippedToneModel();
 // The uncalibrated score of each article's main person, over the mentions the targets stage finds,

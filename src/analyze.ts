@@ -43,17 +43,20 @@ function stagesFor(parts: Set<Part>): Stage[] {
     && (s.name !== 'tone' || parts.has('entities')));
 }
 
+/** What every stage reads but the targets: gazetteers, the tagger and the reporting lexicon, prepared once. */
+export function stageContext(gazetteers: UserGazetteerFile[] = []): Omit<StageContext, 'targets'> {
+  const gazetteer = withUserEntries(builtInGazetteer(), gazetteers);
+  return { gazetteer, tagger: new NerTagger(shippedNerModel(), gazetteer), reporting: reportingLexicon() };
+}
+
 /** Prepares lexicons and gazetteers once, then analyses texts with them. */
 export function createAnalyzer(options: AnalyzeOptions = {}): (text: string, input?: TextInput) => Analysis {
   const parts = new Set<Part>(options.only?.length ? options.only : PARTS);
-  const gazetteer = withUserEntries(builtInGazetteer(), options.gazetteers ?? []);
   const stages = stagesFor(parts);
-  const tagger = new NerTagger(shippedNerModel(), gazetteer);
+  const prepared = stageContext(options.gazetteers);
   return (text, input = {}) => {
     const started = performance.now();
-    const context: StageContext = {
-      gazetteer, tagger, reporting: reportingLexicon(), targets: [...(options.targets ?? []), ...(input.targets ?? [])],
-    };
+    const context: StageContext = { ...prepared, targets: [...(options.targets ?? []), ...(input.targets ?? [])] };
     const doc = runStages(buildDoc(text), stages, context);
     return toAnalysis(doc, {
       id: input.id ?? 'text', title: input.title, parts, elapsedMs: performance.now() - started, includeText: input.includeText,

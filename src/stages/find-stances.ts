@@ -145,11 +145,11 @@ function cueOf(doc: Doc, from: number, to: number, afterFrom: number, afterTo: n
 }
 
 /**
- * The word before a name's phrase, past its titles ("of soul legend Ray Charles" -> "of"); a
+ * The token before a name's phrase, past its titles ("of soul legend Ray Charles" -> "of"); a
  * preposition inside a title ("minister of sport Jaime Lissavetzky") and one that opens the sentence
- * ("On Monday school inspection chief David Bell") do not count: "" then.
+ * ("On Monday school inspection chief David Bell") do not count: -1 then.
  */
-function beforeTitles(doc: Doc, name: Named, roles: ReadonlySet<string>): string {
+function beforeTitles(doc: Doc, name: Named, roles: ReadonlySet<string>): number {
   const { tokens } = doc;
   const sentence = tokens[name.firstToken]!.sentence;
   const isTitleWord = (t: number) => tokens[t]!.sentence === sentence
@@ -159,12 +159,18 @@ function beforeTitles(doc: Doc, name: Named, roles: ReadonlySet<string>): string
   const stop = name.firstToken - MAX_TITLE_WALK;
   for (;;) {
     while (t >= 0 && t > stop && isTitleWord(t)) t -= 1;
-    if (t <= stop) return '';
-    if (t < 0 || tokens[t]!.sentence !== sentence || t === doc.sentences[sentence]!.firstToken) return '';
+    if (t <= stop) return -1;
+    if (t < 0 || tokens[t]!.sentence !== sentence || t === doc.sentences[sentence]!.firstToken) return -1;
     if (tokens[t]!.pos === 'ADP' && roles.has(tokens[t - 1]?.lower ?? '')) { t -= 1; continue; }
-    return tokens[t]!.lower;
+    return t;
   }
 }
+
+/** The word of beforeTitles, "" when there is none. */
+const wordBefore = (doc: Doc, name: Named, roles: ReadonlySet<string>) => {
+  const t = beforeTitles(doc, name, roles);
+  return t < 0 ? '' : doc.tokens[t]!.lower;
+};
 
 /** Whether `name` (not a person) is followed by role words and then by `next`, a person: their title. */
 function inTitleOf(doc: Doc, entities: EntityCluster[], name: Named, next: Named | undefined, roles: ReadonlySet<string>): boolean {
@@ -203,17 +209,15 @@ function inAside(doc: Doc, entities: EntityCluster[], before: Named, name: Named
  * Ray Charles, who died ..., and thanked"), nor a place that only says where someone is from ("a US
  * woman is suing").
  */
-const canHold = (doc: Doc, entities: EntityCluster[], name: Named, roles: ReadonlySet<string>) => !HOLDER_PREPOSITIONS.has(beforeTitles(doc, name, roles))
+const canHold = (doc: Doc, entities: EntityCluster[], name: Named, roles: ReadonlySet<string>) => !HOLDER_PREPOSITIONS.has(wordBefore(doc, name, roles))
   && !(PLACE_TYPES.has(entities[name.entity]!.type) && PRIVATE_PERSONS.has(doc.tokens[name.lastToken + 1]?.lower ?? ''));
 
 /** A target is what the cue is about, not where it happened ("praised ministers ... in England", "criticised ... on GMTV"). */
 const canBeTarget = (doc: Doc, name: Named, roles: ReadonlySet<string>) => {
   const before = beforeTitles(doc, name, roles);
-  if (!PLACE_PREPOSITIONS.has(before)) return true;
+  if (before < 0 || !PLACE_PREPOSITIONS.has(doc.tokens[before]!.lower)) return true;
   // "an attack on Conservative plans": the preposition of a stance word is its target's.
-  let t = name.firstToken - 1;
-  while (t >= 0 && doc.tokens[t]!.lower !== before) t -= 1;
-  const head = doc.tokens[t - 1]?.lower ?? '';
+  const head = doc.tokens[before - 1]?.lower ?? '';
   return CUE_POLARITY.has(head) || STANCE_NOUNS.has(head);
 };
 

@@ -335,7 +335,7 @@ function positionalScorer(model: ToneModel): ScoreSink {
 }
 
 /** Probabilities for one target: the same scores as toneFeatures would give, from the sentence's sums. */
-export function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64Array {
+function targetProbabilities(doc: Doc, model: ToneModel, target: Span): Float64Array {
   const { first, last, sentence } = locate(doc, target);
   const sums = sumsOf(doc, model, doc.tokens[first]!.sentence);
   const { slab } = wordStoreOf(model);
@@ -370,10 +370,9 @@ export function targetProbabilities(doc: Doc, model: ToneModel, target: Span): F
   return scores;
 }
 
-/** The mean of each label's probability over the mentions of one thing (uniform when there are none). */
+/** The mean of each label's probability over the mentions of one thing (at least one). */
 function meanProbabilities(doc: Doc, model: ToneModel, spans: Span[]): Float64Array {
   const mean = new Float64Array(K);
-  if (!spans.length) return mean.fill(1 / K);
   for (const span of spans) {
     const p = targetProbabilities(doc, model, span);
     for (let k = 0; k < K; k += 1) mean[k] += p[k]! / spans.length;

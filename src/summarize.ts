@@ -22,12 +22,13 @@ export interface SummarizeOptions {
 /** Kinds of entity a corpus view is about; dates and numbers are left out. */
 const NAMED_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT', 'PRODUCT', 'WORK_OF_ART', 'LAW']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'him', 'her', 'them', 'his', 'its', 'their', 'who', 'which']);
-const TONE_BAND = 0.15;
 const MAX_EXAMPLES = 3;
 
 interface EntityGroup {
   key: string; name: string; type: EntityType; aliases: Set<string>;
   articles: number; mentions: number; toneSum: number;
+  /** Articles whose tone toward the entity had each label. */
+  toneLabels: Record<ToneLabel, number>;
   /** Union-find parent: the group this one was merged into (itself when a root). */
   parent: EntityGroup;
   lastArticle: number;
@@ -60,7 +61,7 @@ class EntityIndex {
     const key = `${type}\u0000${name}`;
     let group = this.byName.get(key);
     if (!group) {
-      group = { key, name, type, aliases: new Set(), articles: 0, mentions: 0, toneSum: 0, parent: null!, lastArticle: -1, ownArticles: 0, members: [] };
+      group = { key, name, type, aliases: new Set(), articles: 0, mentions: 0, toneSum: 0, toneLabels: { positive: 0, negative: 0, neutral: 0 }, parent: null!, lastArticle: -1, ownArticles: 0, members: [] };
       group.parent = group;
       group.members.push(group);
       this.byName.set(key, group);
@@ -89,6 +90,7 @@ class EntityIndex {
     if (from.lastArticle >= 0 && from.lastArticle === into.lastArticle) into.articles -= 1;
     into.lastArticle = Math.max(into.lastArticle, from.lastArticle);
     into.articles += from.articles; into.mentions += from.mentions; into.toneSum += from.toneSum;
+    for (const label of TONE_LABELS) into.toneLabels[label] += from.toneLabels[label];
     for (const alias of from.aliases) into.aliases.add(alias);
     into.members.push(...from.members);
     return true;
@@ -108,7 +110,22 @@ class EntityIndex {
   }
 }
 
-const toneOf = (score: number): Tone => ({ label: score > TONE_BAND ? 'positive' : score < -TONE_BAND ? 'negative' : 'neutral', score: Math.round(score * 1000) / 1000 });
+const TONE_LABELS: ToneLabel[] = ['positive', 'negative', 'neutral'];
+
+/**
+ * The corpus tone toward an entity: the mean of its articles' scores, labelled with the label most
+ * of its articles gave it. Analyses label tone from the model's class probabilities, not by a band
+ * on the score, so a band here would call -0.203 negative where the article called it neutral; the
+ * majority keeps one article's label as it was. A tie goes the way the mean score leans.
+ */
+function toneOf(group: EntityGroup): Tone {
+  const score = group.toneSum / Math.max(1, group.articles);
+  const most = Math.max(...TONE_LABELS.map((l) => group.toneLabels[l]));
+  const tied = TONE_LABELS.filter((l) => group.toneLabels[l] === most);
+  const leaning: ToneLabel = score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral';
+  const label = tied.length === 1 ? tied[0]! : tied.includes(leaning) ? leaning : 'neutral';
+  return { label, score: Math.round(score * 1000) / 1000 };
+}
 
 export async function summarize(results: AsyncIterable<AnalysisResult>, options: SummarizeOptions): Promise<Summary> {
   const summary: Summary = { schema: SUMMARY_SCHEMA, inputs: 0, analysed: 0, failed: 0, entities: [], speakers: [], stances: [], targets: [] };
@@ -128,7 +145,7 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
       const group = index.add(e.type, e.name, e.aliases);
       group.ownArticles += 1;
       const root = EntityIndex.find(group);
-      if (root.lastArticle !== article) { root.lastArticle = article; root.articles += 1; root.toneSum += e.tone.score; }
+      if (root.lastArticle !== article) { root.lastArticle = article; root.articles += 1; root.toneSum += e.tone.score; root.toneLabels[e.tone.label] += 1; }
       root.mentions += e.count;
       groupOf.set(e.id, group);
     }
@@ -172,7 +189,7 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
 
   const byWeight = <T extends { articles: number }>(weight: (x: T) => number) => (a: T, b: T) => b.articles - a.articles || weight(b) - weight(a);
   summary.entities = index.roots().sort(byWeight((g) => g.mentions)).slice(0, options.top).map((g) => ({
-    name: EntityIndex.nameOf(g), type: g.type, aliases: [...g.aliases], articles: g.articles, mentions: g.mentions, tone: toneOf(g.toneSum / Math.max(1, g.articles)),
+    name: EntityIndex.nameOf(g), type: g.type, aliases: [...g.aliases], articles: g.articles, mentions: g.mentions, tone: toneOf(g),
   }));
 
   // Later merges can join tallies made under different names: fold them by their groups' roots.

@@ -1,5 +1,6 @@
 // Progress on stderr for a person at a terminal (cli-progress), and the one-line summary at the end.
 import cliProgress from 'cli-progress';
+import { count } from '../format/table.js';
 
 export interface Progress {
   tick: (failed: boolean, tokens: number) => void;
@@ -32,7 +33,7 @@ export function startProgress(show: boolean, total: number | null): Progress & {
       bar?.stop();
       if (!show) return;
       const { seconds } = counts();
-      process.stderr.write(`newslens: ${done} inputs, ${done - failed} analysed, ${failed} failed, ${Math.round(tokens / seconds).toLocaleString('en')} tokens/s, ${seconds.toFixed(1)} s\n`);
+      process.stderr.write(`newslens: ${count(done, 'input')}, ${done - failed} analysed, ${failed} failed, ${Math.round(tokens / seconds).toLocaleString('en')} tokens/s, ${seconds.toFixed(1)} s\n`);
     },
     counts,
   };

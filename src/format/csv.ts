@@ -6,10 +6,13 @@ import type { Format } from './format.js';
 const COLUMNS = ['id', 'part', 'key', 'name', 'type', 'kind', 'label', 'score', 'count', 'salience', 'start', 'end', 'text', 'speaker', 'cue', 'holder', 'target'] as const;
 type Row = Partial<Record<(typeof COLUMNS)[number], string | number | null>>;
 
-const toLine = (rows: Row[]) => (rows.length ? stringify(rows.map((r) => COLUMNS.map((c) => r[c] ?? ''))) : '');
+// A cell that starts with =, +, -, @, tab or CR is a formula to a spreadsheet: csv-stringify
+// prefixes it with ' so that article text opened in Excel or LibreOffice stays text.
+export const CSV_OPTIONS = { escape_formulas: true } as const;
+const toLine = (rows: Row[]) => (rows.length ? stringify(rows.map((r) => COLUMNS.map((c) => r[c] ?? '')), CSV_OPTIONS) : '');
 
 export const formatCsv: Format = {
-  header: () => stringify([COLUMNS as unknown as string[]]),
+  header: () => stringify([COLUMNS as unknown as string[]], CSV_OPTIONS),
   item: (result) => {
     if (isFailed(result)) return toLine([{ id: result.id, part: 'error', key: result.error.code, text: result.error.message }]);
     const rows: Row[] = [];

@@ -7,6 +7,7 @@ import { isFailed, type Analysis, type AnalysisResult, type Entity, type Quote }
 import { escapeHtml } from './escape.js';
 import type { Format, TocEntry } from './format.js';
 import { GRAPH_STYLE, stanceGraphSvg, type GraphEdge, type GraphNode } from './graph.js';
+import { count } from './table.js';
 
 const HIGHLIGHTED_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP']);
 const typeClass = (type: string) => (HIGHLIGHTED_TYPES.has(type) ? type : 'other');
@@ -150,7 +151,7 @@ function quoteTable(quotes: Quote[], entities: Entity[]): string {
 
 function targetList(a: Analysis): string {
   if (!a.targets.length) return '';
-  return `<h3>Targets</h3><ul>${a.targets.map((t) => `<li>${escapeHtml(t.query)}: <span class="${t.label}">${t.label} ${t.score}</span> <small>(${t.mentions.length} mentions)</small></li>`).join('')}</ul>`;
+  return `<h3>Targets</h3><ul>${a.targets.map((t) => `<li>${escapeHtml(t.query)}: <span class="${t.label}">${t.label} ${t.score}</span> <small>(${count(t.mentions.length, 'mention')})</small></li>`).join('')}</ul>`;
 }
 
 const anchor = (index: number) => `a${index + 1}`;
@@ -161,8 +162,8 @@ function article(result: AnalysisResult, index: number): string {
     return `<article id="${prefix}"><h2>${escapeHtml(result.id)}</h2><p class="error">${escapeHtml(result.error.code)}: ${escapeHtml(result.error.message)}</p></article>`;
   }
   const entities = result.entities ?? [];
-  const counts = [`${result.stats.tokens} tokens`, result.entities && `${entities.length} entities`, result.quotes && `${result.quotes.length} quotes`,
-    result.stances && `${result.stances.length} stances`].filter(Boolean).join(' · ');
+  const counts = [count(result.stats.tokens, 'token'), result.entities && count(entities.length, 'entity', 'entities'), result.quotes && count(result.quotes.length, 'quote'),
+    result.stances && count(result.stances.length, 'stance')].filter(Boolean).join(' · ');
   const text = result.text !== undefined ? highlightedText(result as Analysis & { text: string }, prefix) : '<p class="neutral">(article text not included)</p>';
   return `<article id="${prefix}"><h2>${escapeHtml(result.title ?? result.id)}</h2><p class="meta"><code>${escapeHtml(result.id)}</code> · ${counts}</p>
 <div class="cols">${text}<aside>${result.entities ? entityPanel(entities, prefix) : ''}${stanceGraph(result, prefix)}${targetList(result)}</aside></div>

@@ -1,15 +1,16 @@
 // Markdown: a section per article with entity, quote, stance and target tables.
 import { isFailed, type AnalysisResult } from '../analysis.js';
 import type { Format } from './format.js';
+import { markdownText } from './safe-text.js';
 import { brief, count, cut } from './table.js';
 
-const cell = (s: string | number | null | undefined) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+const cell = markdownText;
 const row = (cells: (string | number | null | undefined)[]) => `| ${cells.map(cell).join(' | ')} |`;
 
 export const formatMarkdown: Format = {
   item: (result: AnalysisResult, _index, opts) => {
-    if (isFailed(result)) return `## ${result.id}\n\n**Error** \`${result.error.code}\`: ${result.error.message}\n\n`;
-    const out = [`## ${result.title ? cell(result.title) : result.id}`, '', `\`${result.id}\` · ${count(result.stats.sentences, 'sentence')} · ${count(result.stats.tokens, 'token')}`, ''];
+    if (isFailed(result)) return `## ${cell(result.id)}\n\n**Error** ${cell(result.error.code)}: ${cell(result.error.message)}\n\n`;
+    const out = [`## ${cell(result.title || result.id)}`, '', `${cell(result.id)} · ${count(result.stats.sentences, 'sentence')} · ${count(result.stats.tokens, 'token')}`, ''];
     const summaryLine = brief(result);
     if (summaryLine) out.push(`**${cell(summaryLine)}**`, '');
     if (result.entities) {
@@ -32,7 +33,7 @@ export const formatMarkdown: Format = {
     if (result.stances) {
       out.push('### Stances', '');
       if (!result.stances.length) out.push('None found.');
-      for (const s of result.stances) out.push(`- ${s.holderName} → ${s.targetName}: **${s.label}** (${s.cue})`);
+      for (const s of result.stances) out.push(`- ${cell(s.holderName)} → ${cell(s.targetName)}: **${s.label}** (${cell(s.cue)})`);
       out.push('');
     }
     if (result.targets.length) {

@@ -5,11 +5,12 @@ import { stringify } from 'csv-stringify/sync';
 import type { Summary } from '../summarize.js';
 import type { FormatOptions } from './format.js';
 import type { FormatName } from './index.js';
-import { cut } from './table.js';
-
+import { CSV_OPTIONS } from './csv.js';
+import { markdownText, terminalSafe } from './safe-text.js';
 import { summaryHtml } from './summary-html.js';
-const mdCell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
-const counts = (s: Summary) => `${s.inputs} inputs · ${s.analysed} analysed · ${s.failed} failed`;
+import { count, cut } from './table.js';
+
+const counts = (s: Summary) => `${count(s.inputs, 'input')} · ${s.analysed} analysed · ${s.failed} failed`;
 
 /** Rows for people, shared by table, md and html: header and cells of each list. */
 function sections(s: Summary): { title: string; head: string[]; rows: (string | number)[][] }[] {
@@ -30,7 +31,7 @@ export const summaryFormats: Record<FormatName, (s: Summary, opts: FormatOptions
     const out = ['# newslens summary', '', counts(s), ''];
     for (const section of sections(s)) {
       out.push(`## ${section.title}`, '', `| ${section.head.join(' | ')} |`, `| ${section.head.map(() => '---').join(' | ')} |`);
-      for (const row of section.rows) out.push(`| ${row.map(mdCell).join(' | ')} |`);
+      for (const row of section.rows) out.push(`| ${row.map(markdownText).join(' | ')} |`);
       out.push('');
     }
     return `${out.join('\n')}\n`;
@@ -38,7 +39,7 @@ export const summaryFormats: Record<FormatName, (s: Summary, opts: FormatOptions
   table: (s, opts) => {
     const c = new Chalk({ level: opts.color ? 1 : 0 });
     const out = [c.bold('newslens summary'), c.dim(counts(s))];
-    for (const section of sections(s)) {
+    for (const section of sections(terminalSafe(s))) {
       const table = new Table({ head: section.head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true,
         chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
       for (const row of section.rows) table.push(row.map((cell) => cut(String(cell), Math.max(20, Math.floor(opts.width / 2)))));
@@ -52,6 +53,6 @@ export const summaryFormats: Record<FormatName, (s: Summary, opts: FormatOptions
     ...s.speakers.map((sp) => ['speaker', sp.name, '', '', sp.articles, '', sp.quotes, '', '', '', '', '', '', '', sp.sample.text]),
     ...s.stances.map((st) => ['stance', '', '', '', st.articles, '', '', st.label, '', st.holder, st.target, st.positive, st.negative, '', '']),
     ...s.targets.map((t) => ['target', t.query, '', '', t.articles, '', '', '', '', '', '', t.positive, t.negative, t.neutral, '']),
-  ]),
+  ], CSV_OPTIONS),
   html: (s) => summaryHtml(s, counts(s)),
 };

@@ -4,6 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { isFailed, type Analysis, type AnalysisResult } from '../analysis.js';
 import type { Format, FormatOptions } from './format.js';
+import { terminalSafe } from './safe-text.js';
 
 const MAX_ENTITIES = 15;
 /** With many articles each gets fewer rows, so a thousand of them stay scannable. */
@@ -27,8 +28,8 @@ export function brief(a: Analysis): string {
   return parts.join(' · ');
 }
 
-/** "1 sentence", "2 sentences". */
-export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** "1 sentence", "2 sentences"; "1 entity", "2 entities" with the plural given. */
+export const count = (n: number, noun: string, plural = `${noun}s`): string => `${n} ${n === 1 ? noun : plural}`;
 
 export function cut(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ');
@@ -81,14 +82,16 @@ function renderAnalysis(a: Analysis, opts: FormatOptions, c: ChalkInstance): str
   }
   if (a.targets.length) {
     out.push(c.bold('Targets'));
-    for (const t of a.targets) out.push(`  ${t.query}: ${toneColor(c, t.label)} ${c.dim(`(${t.score}, ${t.mentions.length} mentions)`)}`);
+    for (const t of a.targets) out.push(`  ${t.query}: ${toneColor(c, t.label)} ${c.dim(`(${t.score}, ${count(t.mentions.length, 'mention')})`)}`);
   }
   return `${out.join('\n')}\n\n`;
 }
 
 export const formatTable: Format = {
-  item: (result: AnalysisResult, _index, opts) => {
+  item: (raw: AnalysisResult, _index, opts) => {
     const c = new Chalk({ level: opts.color ? 1 : 0 });
+    // Article text, ids and messages reach the terminal: no escape sequence of theirs may.
+    const result = terminalSafe(raw);
     if (isFailed(result)) return `${c.bold.red('✗')} ${c.bold(result.id)}  ${c.red(result.error.code)}: ${result.error.message}\n\n`;
     return renderAnalysis(result, opts, c);
   },

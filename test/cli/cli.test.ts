@@ -284,6 +284,23 @@ describe('newslens summary', () => {
     for (const format of ['table', 'md', 'html', 'jsonl']) expect(run(['summary', dir, '-f', format]).stdout).toContain('John Kerry');
   });
 
+  test('an entity of one article has the same tone label and score in the summary as in the analysis', () => {
+    const analysis = JSON.parse(run([seedPath, '-f', 'json']).stdout);
+    const summary = JSON.parse(run(['summary', seedPath, '-f', 'json', '--top', '1000']).stdout);
+    const compared = summary.entities.map((e: { name: string; tone: unknown }) => {
+      const own = analysis.entities.find((a: { name: string }) => a.name === e.name);
+      return own ? [e.name, e.tone, own.tone] : null;
+    }).filter(Boolean) as [string, unknown, unknown][];
+    expect(compared.length).toBeGreaterThan(10);
+    for (const [, inSummary, inAnalysis] of compared) expect(inSummary).toEqual(inAnalysis);
+    // The seed has entities whose score is beyond the old summary band of ±0.15 but labelled neutral.
+    expect(compared.some(([, , t]) => (t as { label: string; score: number }).label === 'neutral' && Math.abs((t as { score: number }).score) > 0.15)).toBe(true);
+  });
+
+  test('counts read right for one input', () => {
+    for (const format of ['table', 'md', 'html']) expect(run(['summary', seedPath, '-f', format]).stdout).toMatch(/1 input\b(?!s)/);
+  });
+
   test('merged across articles, an entity is called by the name more articles use ("Sega", not one article\'s "Rival Sega")', () => {
     // As BBC tech/084 opens ("Rival Sony has said it will launch ..."), with a company the gazetteer does not know.
     const dir = mkdtempSync(join(tmpdir(), 'newslens-'));

@@ -12,7 +12,11 @@ export type QuoteKind = 'direct' | 'indirect' | 'partial';
 export type Part = 'entities' | 'quotes' | 'stances';
 export const PARTS: readonly Part[] = ['entities', 'quotes', 'stances'];
 
-export interface Tone { label: ToneLabel; score: number }
+export interface Tone {
+  label: ToneLabel;
+  /** @minimum -1 @maximum 1 */
+  score: number;
+}
 
 export interface Mention { start: number; end: number; text: string; kind: MentionKind; sentence: number }
 
@@ -23,6 +27,7 @@ export interface Entity {
   aliases: string[];
   mentions: Mention[];
   count: number;
+  /** @minimum 0 @maximum 1 */
   salience: number;
   tone: Tone;
 }
@@ -71,6 +76,8 @@ export interface Analysis {
   schema: typeof ANALYSIS_SCHEMA;
   id: string;
   title: string | null;
+  /** The publication date as the input gave it (a JSONL record's `date`, an HTML page's metadata); summary groups by its month. */
+  date?: string;
   /** Present for HTML input: the extracted article text that offsets index. */
   text?: string;
   stats: Stats;

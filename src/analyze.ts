@@ -16,6 +16,8 @@ export interface AnalyzeOptions {
   targets?: string[];
   /** User gazetteers, already parsed (see readUserGazetteer). */
   gazetteers?: UserGazetteerFile[];
+  /** false: stats.elapsedMs is 0, so two runs over the same input give the same bytes. Default true. */
+  timing?: boolean;
 }
 
 export interface TextInput {
@@ -25,6 +27,8 @@ export interface TextInput {
   targets?: (string | { start: number; end: number })[];
   /** Put the analysed text in the output (HTML input, where offsets index the extracted text). */
   includeText?: boolean;
+  /** The publication date as the input gave it (JSONL `date`, HTML metadata), echoed in the Analysis. */
+  date?: string;
 }
 
 let reporting: StageContext['reporting'] | null = null;
@@ -59,7 +63,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): (text: string, inp
     const context: StageContext = { ...prepared, targets: [...(options.targets ?? []), ...(input.targets ?? [])] };
     const doc = runStages(buildDoc(text), stages, context);
     return toAnalysis(doc, {
-      id: input.id ?? 'text', title: input.title, parts, elapsedMs: performance.now() - started, includeText: input.includeText,
+      id: input.id ?? 'text', title: input.title, parts, elapsedMs: options.timing === false ? 0 : performance.now() - started, includeText: input.includeText, date: input.date,
     });
   };
 }

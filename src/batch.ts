@@ -5,7 +5,7 @@ import { Piscina } from 'piscina';
 import type { AnalysisResult } from './analysis.js';
 import { failedResult, renderResult, runEntry, type ChunkEntry, type RenderRequest, type RenderedResult, type WorkerTask } from './task.js';
 import type { AnalyzeOptions } from './analyze.js';
-import { isFailure, readInputs, type Article, type InputItem, type ReadOptions } from './input/read-inputs.js';
+import { isFailure, isPriorAnalysis, readInputs, type Article, type InputItem, type ReadOptions } from './input/read-inputs.js';
 
 // Articles go to workers in chunks: handing one article to a worker costs about as much as
 // analysing it, so a chunk of several keeps the cores busy. Chunks in flight per worker are few,
@@ -30,7 +30,7 @@ async function* runOrdered<T>(
   convert: (result: AnalysisResult, index: number) => T,
 ): AsyncGenerator<T> {
   const jobs = Math.max(1, options.jobs ?? 1);
-  const analyzeOptions: AnalyzeOptions = { only: options.only, targets: options.targets, gazetteers: options.gazetteers };
+  const analyzeOptions: AnalyzeOptions = { only: options.only, targets: options.targets, gazetteers: options.gazetteers, timing: options.timing };
   const includeText = options.includeText ?? false;
   let index = 0;
   if (jobs === 1) {
@@ -47,7 +47,9 @@ async function* runOrdered<T>(
   // instead of 8.3 (median of 3). One job keeps it: there the compiler has a core of its own.
   // The flag is read as code is compiled, so it reaches the workers started below.
   setFlagsFromString('--no-turbo-inlining');
-  const pool = new Piscina({
+  // Started at the first article: Analyses read back (summary over analyze's output) need no workers.
+  let pool = null as Piscina | null;
+  const startPool = () => new Piscina({
     filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs,
     // The same heap bounds the bin's shebang gives the main thread: memory stays flat in long runs.
     resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 },
@@ -58,6 +60,7 @@ async function* runOrdered<T>(
   const dispatch = () => {
     const entries = chunk;
     const task: WorkerTask = { entries, options: analyzeOptions, includeText, render };
+    pool ??= startPool();
     window.push((pool.run(task) as Promise<T[]>).catch((error: Error) => entries.map(({ item, index: at }) =>
       convert(failedResult(item.id, 'analysis-failed', `${item.id}: ${error.message}`), at))));
     chunk = [];
@@ -65,6 +68,14 @@ async function* runOrdered<T>(
   };
   try {
     for await (const item of items) {
+      if (isPriorAnalysis(item)) {
+        // Already analysed: it takes its place in the order without a trip to a worker.
+        if (chunk.length) dispatch();
+        window.push(Promise.resolve([convert(item.analysis, index)]));
+        index += 1;
+        while (window.length >= jobs * CHUNKS_PER_JOB) yield* await window.shift()!;
+        continue;
+      }
       chunk.push({ item, index });
       index += 1;
       chunkChars += isFailure(item) ? 0 : item.text.length;
@@ -74,7 +85,7 @@ async function* runOrdered<T>(
     if (chunk.length) dispatch();
     while (window.length) yield* await window.shift()!;
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
   }
 }
 

@@ -1,6 +1,7 @@
 // Many Analyses -> one Summary (the contract's newslens/summary@1): entities merged by name and
 // alias across articles, top speakers, the stance network and target tone by month. Memory grows
 // with the number of distinct names, not of articles: each article is folded in and dropped.
+import { monthOf } from './input/dates.js';
 import { SUMMARY_SCHEMA, isFailed, type AnalysisResult, type EntityType, type Tone, type ToneLabel } from './analysis.js';
 
 export interface Summary {
@@ -10,13 +11,13 @@ export interface Summary {
   speakers: { name: string; entity: string | null; quotes: number; articles: number; sample: { id: string; text: string } }[];
   stances: { holder: string; target: string; holderType?: EntityType; targetType?: EntityType; positive: number; negative: number; label: ToneLabel; articles: number; examples: { id: string; start: number; end: number }[] }[];
   targets: { query: string; articles: number; positive: number; negative: number; neutral: number; byDate: { date: string; positive: number; negative: number; neutral: number }[] }[];
+  /** Inputs whose date could not be read (left out of byDate rather than put in a made-up month); present when there are any. */
+  unreadDates?: { id: string; date: string }[];
 }
 
 export interface SummarizeOptions {
   /** How many items each list keeps. */
   top: number;
-  /** Publication dates by input id (JSONL `date`, HTML metadata): targets are grouped by month. */
-  dates?: Map<string, string>;
 }
 
 /** Kinds of entity a corpus view is about; dates and numbers are left out. */
@@ -139,6 +140,9 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
     if (isFailed(result)) { summary.failed += 1; continue; }
     summary.analysed += 1;
     article += 1;
+    // Targets are grouped by the month of the input's date (a JSONL record's `date`, a page's metadata).
+    const month = result.date === undefined ? null : monthOf(result.date);
+    if (result.date !== undefined && month === null) (summary.unreadDates ??= []).push({ id: result.id, date: result.date });
     const groupOf = new Map<string, EntityGroup>();
     for (const e of result.entities ?? []) {
       if (!NAMED_TYPES.has(e.type)) continue;
@@ -178,7 +182,6 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
       let tally = targets.get(t.query);
       if (!tally) targets.set(t.query, (tally = { query: t.query, articles: 0, positive: 0, negative: 0, neutral: 0, byDate: [] }));
       tally.articles += 1; tally[t.label] += 1;
-      const month = options.dates?.get(result.id)?.slice(0, 7);
       if (month) {
         let bucket = tally.byDate.find((d) => d.date === month);
         if (!bucket) tally.byDate.push((bucket = { date: month, positive: 0, negative: 0, neutral: 0 }));

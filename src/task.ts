@@ -3,7 +3,7 @@
 import { ANALYSIS_SCHEMA, isFailed, type AnalysisResult, type FailedAnalysis } from './analysis.js';
 import type { AnalyzeOptions, createAnalyzer } from './analyze.js';
 import { formats, type FormatName, type FormatOptions } from './format/index.js';
-import { isFailure, type Article, type InputItem } from './input/read-inputs.js';
+import { isFailure, isPriorAnalysis, type Article, type InputItem } from './input/read-inputs.js';
 
 /** Format an Analysis where it was made: only text crosses back from a worker, not the object. */
 export interface RenderRequest { format: FormatName; formatOptions: FormatOptions; index: number }
@@ -21,7 +21,7 @@ export const failedResult = (id: string, code: string, message: string): FailedA
 
 export function analyzeArticle(analyzer: ReturnType<typeof createAnalyzer>, article: Article, includeText: boolean): AnalysisResult {
   try {
-    return analyzer(article.text, { id: article.id, title: article.title, targets: article.targets, includeText: includeText || article.includeText });
+    return analyzer(article.text, { id: article.id, title: article.title, targets: article.targets, includeText: includeText || article.includeText, date: article.date });
   } catch (error) {
     return failedResult(article.id, 'analysis-failed', `${article.id}: ${(error as Error).message}`);
   }
@@ -39,5 +39,6 @@ export function renderResult(result: AnalysisResult, render: RenderRequest): Ren
 /** Runs one chunk with an analyzer: what a worker does, and what -j 1 does item by item. */
 export function runEntry(analyzer: ReturnType<typeof createAnalyzer>, entry: ChunkEntry, includeText: boolean): AnalysisResult {
   const { item } = entry;
+  if (isPriorAnalysis(item)) return item.analysis;
   return isFailure(item) ? failedResult(item.id, item.error.code, item.error.message) : analyzeArticle(analyzer, item, includeText);
 }

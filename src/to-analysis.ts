@@ -2,7 +2,7 @@
 import { ANALYSIS_SCHEMA, type Analysis, type Entity, type Part, type Quote, type Stance, type TargetTone } from './analysis.js';
 import type { AnnotatedDoc } from './doc/doc.js';
 
-export interface ToAnalysisOptions { id: string; title?: string | null; parts: Set<Part>; elapsedMs: number; includeText?: boolean }
+export interface ToAnalysisOptions { id: string; title?: string | null; parts: Set<Part>; elapsedMs: number; includeText?: boolean; date?: string }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const NUMERIC = new Set(['DATE', 'TIME', 'PERCENT', 'MONEY', 'QUANTITY', 'ORDINAL', 'CARDINAL']);
@@ -29,6 +29,7 @@ export function toAnalysis(doc: AnnotatedDoc, options: ToAnalysisOptions): Analy
     schema: ANALYSIS_SCHEMA,
     id: options.id,
     title: options.title ?? (doc.title ? text.slice(doc.title.start, doc.title.end) : null),
+    ...(options.date !== undefined ? { date: options.date } : {}),
     ...(options.includeText ? { text } : {}),
     stats: { chars: text.length, sentences: doc.sentences.length, tokens: doc.tokens.length, elapsedMs: Math.round(options.elapsedMs * 10) / 10 },
     targets: [],

@@ -7,10 +7,11 @@ import { isFailed, type AnalysisResult } from '../analysis.js';
 import { analyzeItems, renderItems } from '../batch.js';
 import { UsageError } from '../errors.js';
 import { formats, type FormatName, type FormatOptions, type TocEntry } from '../format/index.js';
-import { checkPaths, countInputs, isFailure, readInputs, type InputItem } from '../input/read-inputs.js';
+import { checkPaths, countInputs, readInputs } from '../input/read-inputs.js';
 import { readUserGazetteer } from '../knowledge/gazetteer.js';
 import { summarize } from '../summarize.js';
 import { summaryFormats } from '../format/summary.js';
+import { terminalText } from '../format/safe-text.js';
 import { buildProgram, type RunOptions } from './program.js';
 import { startProgress } from './progress.js';
 
@@ -59,7 +60,6 @@ async function execute(options: RunOptions): Promise<number> {
   const single = await isSingleInput(options);
   const format: FormatName = options.format ?? (process.stdout.isTTY ? 'table' : single ? 'json' : 'jsonl');
   const formatOptions: FormatOptions = { color: useColor(options.color), width: process.stdout.columns ?? (Number(process.env.COLUMNS) || 100), single };
-  const dates = new Map<string, string>();
   // Text typed at the terminal: say how to end it (a bare `newslens` otherwise looks hung), and keep
   // the bar from drawing over the typing.
   const typing = process.stdin.isTTY === true && (options.paths.length === 0 || options.paths.includes('-'));
@@ -68,17 +68,12 @@ async function execute(options: RunOptions): Promise<number> {
   const showProgress = process.stderr.isTTY === true && !options.quiet && !typing;
   const progress = startProgress(showProgress, showProgress ? await countInputs(options.paths, options.extensions) : null);
   const report = (id: string, error: { message: string }) => {
-    if (!options.quiet) process.stderr.write(`newslens: ${error.message.startsWith(id) ? '' : `${id}: `}${error.message}\n`);
+    if (!options.quiet) process.stderr.write(terminalText(`newslens: ${error.message.startsWith(id) ? '' : `${id}: `}${error.message}\n`));
   };
 
-  async function* inputs(): AsyncGenerator<InputItem> {
-    for await (const item of readInputs(options.paths, { inputFormat: options.inputFormat, extensions: options.extensions, maxChars: options.maxChars })) {
-      if (!isFailure(item) && item.date) dates.set(item.id, item.date);
-      yield item;
-    }
-  }
+  const inputs = () => readInputs(options.paths, { inputFormat: options.inputFormat, extensions: options.extensions, maxChars: options.maxChars });
   // One article: a pool would only add the workers' start-up.
-  const batch = { jobs: single ? 1 : options.jobs, only: options.only, targets: options.targets, gazetteers, includeText: format === 'html' };
+  const batch = { jobs: single ? 1 : options.jobs, only: options.only, targets: options.targets, gazetteers, includeText: format === 'html', timing: options.timing };
 
   try {
     if (options.command === 'summary') {
@@ -89,7 +84,12 @@ async function execute(options: RunOptions): Promise<number> {
           yield result;
         }
       })();
-      const summary = await summarize(results, { top: options.top, dates });
+      const summary = await summarize(results, { top: options.top });
+      if (!options.quiet) {
+        const unread = summary.unreadDates ?? [];
+        for (const { id, date } of unread.slice(0, 10)) process.stderr.write(terminalText(`newslens: ${id}: cannot read the date ${JSON.stringify(date)} (ISO 8601, RFC 2822 or "5 January 2005"); left out of byDate\n`));
+        if (unread.length > 10) process.stderr.write(`newslens: ${unread.length - 10} more dates could not be read (all listed in the summary's unreadDates)\n`);
+      }
       await write(summaryFormats[format](summary, formatOptions));
     } else {
       const chosen = formats[format];
@@ -113,7 +113,7 @@ async function execute(options: RunOptions): Promise<number> {
     process.stderr.write(fromStdin ? 'newslens: no records on stdin\n'
       : `newslens: no inputs found in ${options.paths.join(', ')} (files ending in ${options.extensions.join(', ')}; see --ext)\n`);
   }
-  return progress.counts().failed ? 1 : 0;
+  return progress.counts().failed && options.failOn === 'input' ? 1 : 0;
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -21,7 +21,14 @@ export interface RunOptions {
   gazetteers: string[];
   maxChars: number;
   top: number;
+  /** What makes the exit status non-zero: any failed input (1), or only usage errors (2). */
+  failOn: FailOn;
+  /** false with --no-timing: elapsedMs is 0 and runs are byte-comparable. */
+  timing: boolean;
 }
+
+export type FailOn = 'input' | 'usage';
+export const FAIL_ON: FailOn[] = ['input', 'usage'];
 
 const positiveInt = (name: string) => (value: string): number => {
   const n = Number(value);
@@ -47,7 +54,8 @@ Examples:
   newslens news/ -f html > report.html         a page: highlighted text, quotes, stance graph
   cat records.jsonl | newslens - --input-format jsonl -f jsonl
 
-Exit status: 0 all inputs analysed, 1 some input failed (the rest were printed), 2 usage error.`;
+Exit status: 0 all inputs analysed, 1 some input failed (the rest were printed; 0 with --fail-on usage),
+2 usage error.`;
 
 function addOptions(command: Command): Command {
   return command
@@ -61,7 +69,9 @@ function addOptions(command: Command): Command {
     .option('--no-color', 'plain text (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('-q, --quiet', 'no progress and no per-file warnings on stderr')
     .addOption(new Option('--gazetteer <file>', 'a JSON file of your own entities and aliases (repeatable; format in the README)').argParser(collect).default([], 'none'))
-    .option('--max-chars <n>', 'longest article analysed, in characters; longer ones are a too-large error record', positiveInt('--max-chars'), DEFAULT_MAX_CHARS);
+    .option('--max-chars <n>', 'longest article analysed, in characters; longer ones are a too-large error record', positiveInt('--max-chars'), DEFAULT_MAX_CHARS)
+    .option('--no-timing', 'report stats.elapsedMs as 0, so runs over the same input give the same bytes (to compare or cache them)')
+    .addOption(new Option('--fail-on <what>', 'input: exit 1 when any input failed; usage: failed inputs stay error records and the exit is 0 (for Spark, Dask or Slurm, which fail a whole task on a non-zero exit)').choices(FAIL_ON).default('input'));
 }
 
 const SUMMARY_EXAMPLES = `
@@ -74,7 +84,7 @@ Examples:
 
 interface ParsedOptions {
   format?: FormatName; inputFormat: InputFormat; only?: Part[]; target: string[]; jobs: number; ext: string;
-  color: boolean; quiet: boolean; gazetteer: string[]; maxChars: number; top?: number;
+  color: boolean; quiet: boolean; gazetteer: string[]; maxChars: number; top?: number; failOn: FailOn; timing: boolean;
 }
 
 /** Builds the program; `onRun` receives the parsed options of whichever command ran. */
@@ -89,7 +99,7 @@ export function buildProgram(version: string, onRun: (options: RunOptions) => vo
     onRun({
       command: name, paths, format: opts.format, inputFormat: opts.inputFormat, only: only ?? opts.only, targets: opts.target,
       jobs: opts.jobs, extensions: opts.ext.split(',').map((e) => e.trim()).filter(Boolean), color: explicitColor,
-      quiet: opts.quiet === true, gazetteers: opts.gazetteer, maxChars: opts.maxChars, top: opts.top ?? 50,
+      quiet: opts.quiet === true, gazetteers: opts.gazetteer, maxChars: opts.maxChars, top: opts.top ?? 50, failOn: opts.failOn, timing: opts.timing,
     });
   };
   addOptions(program.command('analyze', { isDefault: true }).description('analyse articles: entities, quotes, stances (the default command)'))

@@ -4,6 +4,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
+import { ANALYSIS_SCHEMA, type AnalysisResult } from '../analysis.js';
 import { InputError, UsageError } from '../errors.js';
 
 export type InputFormat = 'auto' | 'text' | 'html' | 'jsonl';
@@ -24,8 +25,12 @@ export interface Article {
 
 export interface InputFailure { id: string; error: { code: string; message: string } }
 
-export type InputItem = Article | InputFailure;
+/** A line of `newslens -f jsonl` output read back: `summary` folds it without analysing again. */
+export interface PriorAnalysis { id: string; analysis: AnalysisResult }
+
+export type InputItem = Article | InputFailure | PriorAnalysis;
 export const isFailure = (item: InputItem): item is InputFailure => 'error' in item;
+export const isPriorAnalysis = (item: InputItem): item is PriorAnalysis => 'analysis' in item;
 
 export interface ReadOptions {
   inputFormat?: InputFormat;
@@ -191,16 +196,22 @@ async function* readJsonl(stream: NodeJS.ReadableStream, name: string, maxChars:
   let lineNumber = 0;
   const parseLine = (bytes: Buffer): InputItem | null => {
     lineNumber += 1;
-    const id = `${name}:${lineNumber}`;
+    const line = `${name}:${lineNumber}`;
+    // A record that parsed far enough to carry its own id fails under that id, in its message too, so
+    // a failure can be joined back to its record, and a split run (GNU parallel, a Slurm array, where
+    // line numbers restart in every part) prints the bytes of one run.
+    let id = line;
     try {
-      const line = decodeText(bytes, id);
-      if (!line.trim()) return null;
+      const text = decodeText(bytes, line);
+      if (!text.trim()) return null;
       let record: unknown;
       try {
-        record = JSON.parse(line);
+        record = JSON.parse(text);
       } catch (error) {
-        throw new InputError('bad-json', `${id}: not valid JSON (${(error as Error).message})`);
+        throw new InputError('bad-json', `${line}: not valid JSON (${(error as Error).message})`);
       }
+      const own = recordIdOf(record);
+      if (own !== null) id = own;
       return toRecord(record, id, maxChars);
     } catch (error) {
       return failure(id, error);
@@ -249,16 +260,22 @@ async function* readJsonl(stream: NodeJS.ReadableStream, name: string, maxChars:
   }
 }
 
-function toRecord(record: unknown, id: string, maxChars: number): InputItem {
+const recordIdOf = (record: unknown): string | null => {
+  const id = record && typeof record === 'object' && !Array.isArray(record) ? (record as { id?: unknown }).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+};
+
+/** A parsed line -> an Article; `where` names it in messages: its own id, or else its line. */
+function toRecord(record: unknown, where: string, maxChars: number): InputItem {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    throw new InputError('bad-record', `${id}: expected a JSON object, instead found ${JSON.stringify(record)?.slice(0, 40)}`);
+    throw new InputError('bad-record', `${where}: expected a JSON object, instead found ${JSON.stringify(record)?.slice(0, 40)}`);
   }
   const r = record as Record<string, unknown>;
-  const recordId = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : id;
+  if (r.schema === ANALYSIS_SCHEMA) return toPriorAnalysis(r, where);
   if (typeof r.text !== 'string') {
-    throw new InputError('no-text', `${recordId}: the record has no string "text" field`);
+    throw new InputError('no-text', `${where}: the record has no string "text" field`);
   }
-  checkText(r.text, recordId, maxChars);
+  checkText(r.text, where, maxChars);
   const targets: Article['targets'] = [];
   if (Array.isArray(r.targets)) {
     for (const t of r.targets) {
@@ -267,12 +284,12 @@ function toRecord(record: unknown, id: string, maxChars: number): InputItem {
         && (t as Span).start >= 0 && (t as Span).end <= r.text.length && (t as Span).start < (t as Span).end) {
         targets.push({ start: (t as Span).start, end: (t as Span).end });
       } else {
-        throw new InputError('bad-target', `${recordId}: a target must be a string or a span {start, end} of text, instead found ${JSON.stringify(t)}`);
+        throw new InputError('bad-target', `${where}: a target must be a string or a span {start, end} of text, instead found ${JSON.stringify(t)}`);
       }
     }
   }
   return {
-    id: recordId, text: r.text,
+    id: where, text: r.text,
     ...(typeof r.title === 'string' ? { title: r.title } : {}),
     ...(targets.length ? { targets } : {}),
     ...(typeof r.date === 'string' ? { date: r.date } : {}),
@@ -280,6 +297,15 @@ function toRecord(record: unknown, id: string, maxChars: number): InputItem {
 }
 
 interface Span { start: number; end: number }
+
+/** An Analysis read back must at least look like one (a result or an error); the rest is trusted as our own output. */
+function toPriorAnalysis(r: Record<string, unknown>, where: string): PriorAnalysis {
+  const shaped = typeof r.id === 'string' && (r.error && typeof r.error === 'object'
+    ? typeof (r.error as { code?: unknown }).code === 'string'
+    : r.stats && typeof r.stats === 'object' && Array.isArray(r.targets));
+  if (!shaped) throw new InputError('bad-analysis', `${where}: a ${ANALYSIS_SCHEMA} record without its id, stats and targets (or error)`);
+  return { id: r.id as string, analysis: r as unknown as AnalysisResult };
+}
 
 /**
  * How many inputs the paths hold, for the progress bar: files are counted (a cheap walk of names),

@@ -16,7 +16,7 @@ export function makeSchemas() {
   const out = {};
   for (const { file, path, type, title } of SCHEMAS) {
     const schema = createGenerator({ path: `${root}${path}`, tsconfig: `${root}tsconfig.json`, type, expose: 'none', topRef: false, additionalProperties: true, skipTypeCheck: true }).createSchema(type);
-    out[file] = `${JSON.stringify({ $id: `https://github.com/newslens/newslens/docs/schema/${file}`, title, ...schema }, null, 2)}\n`;
+    out[file] = `${JSON.stringify({ $id: `urn:newslens:schema:${file.replace(".schema.json", "")}@1`, title, ...schema }, null, 2)}\n`;
   }
   return out;
 }

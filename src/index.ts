@@ -10,3 +10,5 @@ export type * from './analysis.js';
 export { ANALYSIS_SCHEMA, SUMMARY_SCHEMA, PARTS, isFailed } from './analysis.js';
 export type { Doc, Token, Sentence, Paragraph, Span } from './doc/doc.js';
 export { UsageError, InputError } from './errors.js';
+export { summarize, type Summary, type SummarizeOptions } from './summarize.js';
+export { monthOf } from './input/dates.js';

@@ -11,7 +11,7 @@ const NEWS_FORMATS = [
 ];
 
 /** The date as a DateTime (its own offset kept, so a month never shifts to the reader's zone), or null. */
-export function parseDate(text: string): DateTime | null {
+function parseDate(text: string): DateTime | null {
   const trimmed = text.trim().replace(/\s+/g, ' ');
   // A bare year names no month: luxon would read "2005" as 1 January.
   if (!trimmed || /^\d{4}$/.test(trimmed)) return null;

@@ -23,6 +23,9 @@ export interface Article {
   includeText?: boolean;
 }
 
+/** What the readers take: a Node Readable, or any async iterable of bytes or text. */
+export type ByteStream = AsyncIterable<Uint8Array | string>;
+
 export interface InputFailure { id: string; error: { code: string; message: string } }
 
 /** A line of `newslens -f jsonl` output read back: `summary` folds it without analysing again. */
@@ -36,9 +39,12 @@ export interface ReadOptions {
   inputFormat?: InputFormat;
   extensions?: string[];
   maxChars?: number;
-  /** Standard input, replaceable in tests. */
-  stdin?: NodeJS.ReadableStream;
+  /** Standard input, replaceable in tests: any stream of bytes (typed without Node's types, so the
+   * library's .d.ts files compile without @types/node). */
+  stdin?: ByteStream;
 }
+
+const toBuffer = (chunk: Uint8Array | string): Buffer => (Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -158,12 +164,12 @@ async function* readFileInput(path: string, format: Exclude<InputFormat, 'auto'>
   }
 }
 
-async function readWhole(stream: NodeJS.ReadableStream, id: string, format: 'text' | 'html', maxChars: number): Promise<InputItem> {
+async function readWhole(stream: ByteStream, id: string, format: 'text' | 'html', maxChars: number): Promise<InputItem> {
   try {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of stream) {
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+      chunks.push(toBuffer(chunk));
       size += chunks[chunks.length - 1]!.length;
       checkBytes(size, id, format, maxChars);
     }
@@ -192,7 +198,7 @@ async function toArticle(id: string, raw: string, format: 'text' | 'html', maxCh
 }
 
 /** JSONL records, one per line, decoded line by line so one bad line fails alone. */
-async function* readJsonl(stream: NodeJS.ReadableStream, name: string, maxChars: number): AsyncGenerator<InputItem> {
+async function* readJsonl(stream: ByteStream, name: string, maxChars: number): AsyncGenerator<InputItem> {
   let lineNumber = 0;
   const parseLine = (bytes: Buffer): InputItem | null => {
     lineNumber += 1;
@@ -225,7 +231,7 @@ async function* readJsonl(stream: NodeJS.ReadableStream, name: string, maxChars:
   let skipping = false;
   try {
     for await (const chunk of stream) {
-      let data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+      let data = toBuffer(chunk);
       let newline = data.indexOf(10);
       while (newline >= 0) {
         if (!skipping) {

@@ -1,5 +1,5 @@
 // Built-in knowledge of names: countries, their aliases, demonyms and capitals come from the
-// world-countries package; the rest from names.json. Users add their own with --gazetteer.
+// world-countries extract in lexicons/countries.json; the rest from names.json. Users add their own with --gazetteer.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -102,9 +102,8 @@ export function builtInGazetteer(): Gazetteer {
   const add = (surface: string, entry: GazetteerEntry) => {
     if (surface && !names.has(surface)) names.set(surface, entry);
   };
-  // Read the package's JSON file directly rather than require() it: the require cache would keep
-  // all 1.4 MB of it (phone codes, borders, flags) alive in every worker thread.
-  const countries = JSON.parse(readFileSync(new URL('countries.json', pathToFileURL(require.resolve('world-countries'))), 'utf8')) as Country[];
+  // The fields we read of world-countries, extracted by scripts/extract-countries.js (ODbL 1.0).
+  const { countries } = JSON.parse(readFileSync(new URL('../lexicons/countries.json', import.meta.url), 'utf8')) as { countries: Country[] };
   // Two passes so a country's own names win over another's alternative spellings.
   for (const c of countries) {
     const entry: GazetteerEntry = { type: 'GPE', canonical: `country:${c.cca3}`, name: c.name.common, country: c.cca3 };

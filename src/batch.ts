@@ -36,9 +36,16 @@ async function* runOrdered<T>(
   if (jobs === 1) {
     // Loaded here, not at the top: with a pool, only the workers need wink's model in memory.
     const analyzer = (await import('./analyze.js')).createAnalyzer(analyzeOptions);
+    let turn = performance.now();
     for await (const item of items) {
       yield convert(runEntry(analyzer, { item, index }, includeText), index);
       index += 1;
+      // Files are read synchronously and awaits here are only microtasks, so without a turn of the
+      // event loop now and then a signal handler (Ctrl-C) and timers would wait for the whole run.
+      if (performance.now() - turn > 50) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turn = performance.now();
+      }
     }
     return;
   }

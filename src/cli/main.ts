@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { isFailed, type AnalysisResult } from '../analysis.js';
 import { analyzeItems, renderItems } from '../batch.js';
 import { UsageError } from '../errors.js';
@@ -12,8 +12,8 @@ import { readUserGazetteer } from '../knowledge/gazetteer.js';
 import { summarize } from '../summarize.js';
 import { summaryFormats } from '../format/summary.js';
 import { terminalText } from '../format/safe-text.js';
-import { buildProgram, type RunOptions } from './program.js';
-import { startProgress } from './progress.js';
+import { buildProgram, suggestCommand, type RunOptions } from './program.js';
+import { restoreTerminal, startProgress } from './progress.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -54,8 +54,16 @@ function useColor(explicit: boolean | undefined): boolean {
   return process.stdout.isTTY === true;
 }
 
-async function execute(options: RunOptions): Promise<number> {
-  await checkPaths(options.paths);
+async function execute(options: RunOptions, program: Command): Promise<number> {
+  try {
+    await checkPaths(options.paths);
+  } catch (error) {
+    const meant = options.command === 'analyze' && options.paths.length ? suggestCommand(program, options.paths[0]!) : null;
+    if (error instanceof UsageError && meant) {
+      throw new UsageError('unknown-command', `unknown command '${options.paths[0]}' (and no file or folder of that name). Did you mean '${meant}'? (newslens --help lists the commands)`);
+    }
+    throw error;
+  }
   const gazetteers = options.gazetteers.map(readUserGazetteer);
   const single = await isSingleInput(options);
   const format: FormatName = options.format ?? (process.stdout.isTTY ? 'table' : single ? 'json' : 'jsonl');
@@ -129,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!parsed) return 0;
   try {
-    return await execute(parsed);
+    return await execute(parsed, program);
   } catch (error) {
     if (error instanceof BrokenPipe) return 0;
     if (error instanceof UsageError) {
@@ -143,13 +151,17 @@ export async function run(argv: string[]): Promise<number> {
 
 // Ctrl-C: stop at once; process.exit ends the worker threads too. 130 is 128 + SIGINT, as shells expect.
 process.on('SIGINT', () => {
+  restoreTerminal();
   process.stderr.write('\nnewslens: interrupted\n');
   process.exit(130);
 });
 
 // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
+  if (error.code === 'EPIPE') {
+    restoreTerminal();
+    process.exit(0);
+  }
 });
 
 process.exitCode = await run(process.argv);

@@ -82,9 +82,43 @@ Examples:
                                                tone toward Iraq by month (JSONL records with "date")
   newslens summary news/ --top 20 -f csv       one row per entity, speaker, stance and target`;
 
+/** The options of a command in commander's own layout, for the top-level help. */
+function optionList(command: Command): string {
+  const help = command.createHelp();
+  help.prepareContext({ helpWidth: process.stdout.columns ?? 80 });
+  const width = help.longestOptionTermLength(command, help);
+  const items = help.visibleOptions(command).filter((o) => o.long !== '--help')
+    .map((o) => help.formatItem(help.optionTerm(o), width, help.optionDescription(o), help));
+  return `Options (of analyze, the default command; entities, quotes, stance and summary take them too):\n${items.join('\n')}`;
+}
+
 interface ParsedOptions {
   format?: FormatName; inputFormat: InputFormat; only?: Part[]; target: string[]; jobs: number; ext: string;
   color: boolean; quiet: boolean; gazetteer: string[]; maxChars: number; top?: number; failOn: FailOn; timing: boolean;
+}
+
+/** Edit distance (insertions, deletions, substitutions, swaps of neighbours) between two short words. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The command a mistyped first word meant ("sumary" -> "summary"), or null. analyze is the default
+ * command, so an unknown word is taken for a path; this lets the missing-path error say what happened.
+ */
+export function suggestCommand(program: Command, word: string): string | null {
+  if (!/^[a-z][a-z-]*$/i.test(word)) return null;
+  const names = program.commands.map((c) => c.name()).filter((n) => n !== 'help');
+  const scored = names.map((name) => ({ name, d: distance(word.toLowerCase(), name) })).sort((x, y) => x.d - y.d);
+  const best = scored[0];
+  return best && best.d > 0 && best.d <= Math.max(1, Math.floor(best.name.length / 3)) ? best.name : null;
 }
 
 /** Builds the program; `onRun` receives the parsed options of whichever command ran. */
@@ -102,7 +136,7 @@ export function buildProgram(version: string, onRun: (options: RunOptions) => vo
       quiet: opts.quiet === true, gazetteers: opts.gazetteer, maxChars: opts.maxChars, top: opts.top ?? 50, failOn: opts.failOn, timing: opts.timing,
     });
   };
-  addOptions(program.command('analyze', { isDefault: true }).description('analyse articles: entities, quotes, stances (the default command)'))
+  const analyze = addOptions(program.command('analyze', { isDefault: true }).description('analyse articles: entities, quotes, stances (the default command)'))
     .addHelpText('after', EXAMPLES).action(wire('analyze'));
   addOptions(program.command('entities').description('shorthand for analyze --only entities')).action(wire('analyze', ['entities']));
   addOptions(program.command('quotes').description('shorthand for analyze --only quotes')).action(wire('analyze', ['quotes']));
@@ -110,7 +144,9 @@ export function buildProgram(version: string, onRun: (options: RunOptions) => vo
   addOptions(program.command('summary').description('one aggregate over all inputs: top entities, speakers, stance network'))
     .option('--top <n>', 'how many items each list keeps', positiveInt('--top'), 50).action(wire('summary'))
     .addHelpText('after', SUMMARY_EXAMPLES);
-  program.addHelpText('after', EXAMPLES);
+  // `newslens --help` is where a new user looks first: it lists the options of the default command,
+  // which every other command takes too, not just --version and --help.
+  program.usage('[command] [paths...] [options]').addHelpText('after', () => `\n${optionList(analyze)}\n${EXAMPLES}`);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run newslens --help for usage)');
   return program;
 }

@@ -7,6 +7,19 @@ export interface Progress {
   finish: () => void;
 }
 
+/** The bar on screen now, if any: an early exit must stop it, or the cursor stays hidden. */
+let activeBar: cliProgress.SingleBar | null = null;
+
+/**
+ * After Ctrl-C or a closed pipe (`| head`): stops the bar, which clears its line and shows the
+ * cursor again, so the shell's prompt starts on a fresh line with a visible cursor.
+ */
+export function restoreTerminal(): void {
+  if (!activeBar) return;
+  activeBar.stop();
+  activeBar = null;
+}
+
 /** A bar when `show` (stderr is a terminal and not --quiet); otherwise only counts are kept. */
 export function startProgress(show: boolean, total: number | null): Progress & { counts: () => { done: number; failed: number; tokens: number; seconds: number } } {
   const started = performance.now();
@@ -18,6 +31,7 @@ export function startProgress(show: boolean, total: number | null): Progress & {
     hideCursor: true, clearOnComplete: true, stream: process.stderr, etaBuffer: 200, fps: 10,
   }, cliProgress.Presets.shades_classic) : null;
   bar?.start(total ?? 0, 0, { rate: '0', failed: 0 });
+  activeBar = bar;
   const counts = () => ({ done, failed, tokens, seconds: (performance.now() - started) / 1000 });
   return {
     tick: (isFailure, tokenCount) => {
@@ -31,6 +45,7 @@ export function startProgress(show: boolean, total: number | null): Progress & {
     },
     finish: () => {
       bar?.stop();
+      if (activeBar === bar) activeBar = null;
       if (!show) return;
       const { seconds } = counts();
       process.stderr.write(`newslens: ${count(done, 'input')}, ${done - failed} analysed, ${failed} failed, ${Math.round(tokens / seconds).toLocaleString('en')} tokens/s, ${seconds.toFixed(1)} s\n`);

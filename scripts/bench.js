@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // npm run bench: whole-process wall time, tokens/s and peak RSS of `newslens analyze -f jsonl` over
 // the BBC corpus with one job and with all cores, next to the raw wink-nlp floor in the same run.
-// usage: node scripts/bench.js [FOLDER] [--rounds 3]
-import { spawn } from 'node:child_process';
+// usage: node scripts/bench.js [FOLDER] [--rounds 3] [--profile]
+// --profile prints, instead, where one process spends its time and allocations: fixed costs and each
+// pipeline stage (scripts/profile-stages.js).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +14,17 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 3;
+const profileAt = args.indexOf('--profile');
+if (profileAt >= 0) args.splice(profileAt, 1);
 const corpus = args[0] ?? fileURLToPath(new URL('../../shared/data/articles/bbc', import.meta.url));
 if (!existsSync(corpus)) {
   console.log(`bench: skipped, no corpus at ${corpus} (the BBC articles live in ../shared/data/articles/bbc)`);
   process.exit(0);
+}
+if (profileAt >= 0) {
+  // Every Doc of the corpus is held at once there, so the heap may grow past the bin's 512 MB.
+  const { status } = spawnSync(process.execPath, ['--max-old-space-size=8192', join(root, 'scripts/profile-stages.js'), corpus], { stdio: 'inherit' });
+  process.exit(status ?? 1);
 }
 const files = [];
 const walk = (dir) => {

@@ -78,6 +78,12 @@ export interface Analysis {
   title: string | null;
   /** The publication date as the input gave it (a JSONL record's `date`, an HTML page's metadata); summary groups by its month. */
   date?: string;
+  /**
+   * MinHash of the text's 5-word shingles (128 values of 8 bits, base64): two articles whose
+   * fingerprints agree in half their values or more are copies of one story (summary groups them).
+   * Absent for a text of fewer than five words.
+   */
+  fingerprint?: string;
   /** Present for HTML input: the extracted article text that offsets index. */
   text?: string;
   stats: Stats;

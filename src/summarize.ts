@@ -1,6 +1,7 @@
 // Many Analyses -> one Summary (the contract's newslens/summary@1): entities merged by name and
 // alias across articles, top speakers, the stance network and target tone by month. Memory grows
 // with the number of distinct names, not of articles: each article is folded in and dropped.
+import { NearDuplicateIndex } from './corpus/near-duplicates.js';
 import { monthOf } from './input/dates.js';
 import { SUMMARY_SCHEMA, isFailed, type AnalysisResult, type EntityType, type Tone, type ToneLabel } from './analysis.js';
 
@@ -11,6 +12,12 @@ export interface Summary {
   speakers: { name: string; entity: string | null; quotes: number; articles: number; sample: { id: string; text: string } }[];
   stances: { holder: string; target: string; holderType?: EntityType; targetType?: EntityType; positive: number; negative: number; label: ToneLabel; articles: number; examples: { id: string; start: number; end: number }[] }[];
   targets: { query: string; articles: number; positive: number; negative: number; neutral: number; byDate: { date: string; positive: number; negative: number; neutral: number }[] }[];
+  /**
+   * Near-duplicate articles (the same story republished or from a wire): each group is its first
+   * article and the later copies of it (MinHash estimate of 5-word-shingle Jaccard >= 0.5). Copies are
+   * left out of every other list unless `counted`. Present when the articles' text was at hand.
+   */
+  duplicates?: { checked: number; copies: number; counted: boolean; groups: { original: string; copies: { id: string; similarity: number }[] }[] };
   /** Inputs whose date could not be read (left out of byDate rather than put in a made-up month); present when there are any. */
   unreadDates?: { id: string; date: string }[];
 }
@@ -18,6 +25,8 @@ export interface Summary {
 export interface SummarizeOptions {
   /** How many items each list keeps. */
   top: number;
+  /** Count near-duplicate copies in the lists too (default: each story once). */
+  countCopies?: boolean;
 }
 
 /** Kinds of entity a corpus view is about; dates and numbers are left out. */
@@ -135,10 +144,25 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
   const stances = new Map<string, StanceTally>();
   const targets = new Map<string, Summary['targets'][number]>();
   let article = -1;
+  const copiesOf = new NearDuplicateIndex();
+  const groups = new Map<string, { id: string; similarity: number }[]>();
+  let checked = 0;
+  let copies = 0;
   for await (const result of results) {
     summary.inputs += 1;
     if (isFailed(result)) { summary.failed += 1; continue; }
     summary.analysed += 1;
+    if (result.fingerprint) {
+      checked += 1;
+      const match = copiesOf.add(result.id, result.fingerprint);
+      if (match) {
+        copies += 1;
+        let group = groups.get(match.original);
+        if (!group) groups.set(match.original, (group = []));
+        group.push({ id: result.id, similarity: match.similarity });
+        if (!options.countCopies) continue;
+      }
+    }
     article += 1;
     // Targets are grouped by the month of the input's date (a JSONL record's `date`, a page's metadata).
     const month = result.date === undefined ? null : monthOf(result.date);
@@ -221,5 +245,12 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
     .map((s) => ({ ...s, label: (s.positive > s.negative ? 'positive' : s.negative > s.positive ? 'negative' : 'neutral') as ToneLabel }))
     .sort(byWeight((s) => s.positive + s.negative)).slice(0, options.top);
   summary.targets = [...targets.values()].map((t) => ({ ...t, byDate: t.byDate.sort((a, b) => a.date.localeCompare(b.date)) }));
+  if (checked) {
+    summary.duplicates = {
+      checked, copies, counted: options.countCopies === true,
+      groups: [...groups].map(([original, list]) => ({ original, copies: list }))
+        .sort((a, b) => b.copies.length - a.copies.length).slice(0, options.top),
+    };
+  }
   return summary;
 }

@@ -1,5 +1,6 @@
 // The only place a Doc becomes the contract's Analysis: ids, names, salience, text derived from spans.
 import { ANALYSIS_SCHEMA, type Analysis, type Entity, type Part, type Quote, type Stance, type TargetTone } from './analysis.js';
+import { fingerprint } from './corpus/near-duplicates.js';
 import type { AnnotatedDoc } from './doc/doc.js';
 
 export interface ToAnalysisOptions { id: string; title?: string | null; parts: Set<Part>; elapsedMs: number; includeText?: boolean; date?: string }
@@ -71,5 +72,8 @@ export function toAnalysis(doc: AnnotatedDoc, options: ToAnalysisOptions): Analy
     query: t.query, entity: t.entity !== null ? idOf.get(t.entity)! : null, label: t.tone.label, score: t.tone.score,
     mentions: t.spans.map((s) => [s.start, s.end]),
   }));
+  // Last, out of the way of a person reading the JSON: for summary's near-duplicate groups.
+  const print = fingerprint(text);
+  if (print) analysis.fingerprint = print;
   return analysis;
 }

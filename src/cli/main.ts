@@ -92,7 +92,7 @@ async function execute(options: RunOptions, program: Command): Promise<number> {
           yield result;
         }
       })();
-      const summary = await summarize(results, { top: options.top });
+      const summary = await summarize(results, { top: options.top, countCopies: options.countCopies });
       if (!options.quiet) {
         const unread = summary.unreadDates ?? [];
         for (const { id, date } of unread.slice(0, 10)) process.stderr.write(terminalText(`newslens: ${id}: cannot read the date ${JSON.stringify(date)} (ISO 8601, RFC 2822 or "5 January 2005"); left out of byDate\n`));

@@ -25,6 +25,8 @@ export interface RunOptions {
   failOn: FailOn;
   /** false with --no-timing: elapsedMs is 0 and runs are byte-comparable. */
   timing: boolean;
+  /** summary: count near-duplicate copies in the totals. */
+  countCopies: boolean;
 }
 
 export type FailOn = 'input' | 'usage';
@@ -94,7 +96,7 @@ function optionList(command: Command): string {
 
 interface ParsedOptions {
   format?: FormatName; inputFormat: InputFormat; only?: Part[]; target: string[]; jobs: number; ext: string;
-  color: boolean; quiet: boolean; gazetteer: string[]; maxChars: number; top?: number; failOn: FailOn; timing: boolean;
+  color: boolean; quiet: boolean; gazetteer: string[]; maxChars: number; top?: number; failOn: FailOn; timing: boolean; countCopies?: boolean;
 }
 
 /** Edit distance (insertions, deletions, substitutions, swaps of neighbours) between two short words. */
@@ -133,7 +135,7 @@ export function buildProgram(version: string, onRun: (options: RunOptions) => vo
     onRun({
       command: name, paths, format: opts.format, inputFormat: opts.inputFormat, only: only ?? opts.only, targets: opts.target,
       jobs: opts.jobs, extensions: opts.ext.split(',').map((e) => e.trim()).filter(Boolean), color: explicitColor,
-      quiet: opts.quiet === true, gazetteers: opts.gazetteer, maxChars: opts.maxChars, top: opts.top ?? 50, failOn: opts.failOn, timing: opts.timing,
+      quiet: opts.quiet === true, gazetteers: opts.gazetteer, maxChars: opts.maxChars, top: opts.top ?? 50, failOn: opts.failOn, timing: opts.timing, countCopies: opts.countCopies === true,
     });
   };
   const analyze = addOptions(program.command('analyze', { isDefault: true }).description('analyse articles: entities, quotes, stances (the default command)'))
@@ -142,7 +144,9 @@ export function buildProgram(version: string, onRun: (options: RunOptions) => vo
   addOptions(program.command('quotes').description('shorthand for analyze --only quotes')).action(wire('analyze', ['quotes']));
   addOptions(program.command('stance').description('shorthand for analyze --only stances')).action(wire('analyze', ['stances']));
   addOptions(program.command('summary').description('one aggregate over all inputs: top entities, speakers, stance network'))
-    .option('--top <n>', 'how many items each list keeps', positiveInt('--top'), 50).action(wire('summary'))
+    .option('--top <n>', 'how many items each list keeps', positiveInt('--top'), 50)
+    .option('--count-copies', 'count every copy of a near-duplicate article (a story republished, a wire copy) in the totals; by default each story counts once')
+    .action(wire('summary'))
     .addHelpText('after', SUMMARY_EXAMPLES);
   // `newslens --help` is where a new user looks first: it lists the options of the default command,
   // which every other command takes too, not just --version and --help.

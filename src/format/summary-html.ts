@@ -3,6 +3,7 @@
 // month as a small bar chart. No script: the page is static.
 import type { Summary } from '../summarize.js';
 import { escapeHtml } from './escape.js';
+import { duplicateNote } from './summary-text.js';
 import { cut } from './table.js';
 import { GRAPH_STYLE, stanceGraphSvg, type GraphEdge, type GraphNode } from './graph.js';
 
@@ -77,6 +78,8 @@ export function summaryHtml(s: Summary, counts: string): string {
   const speakers = s.speakers.map((sp) => row([td(sp.name), td(sp.quotes, 'n'), td(sp.articles, 'n'),
     `<td>“${escapeHtml(cut(sp.sample.text, 160))}”<br><span class="type">${escapeHtml(sp.sample.id)}</span></td>`])).join('');
   const stances = s.stances.map((st) => row([td(st.holder), td(st.target), td(st.label, st.label), td(st.positive, 'n'), td(st.negative, 'n'), td(st.articles, 'n')])).join('');
+  const copies = (s.duplicates?.groups ?? []).map((g) => row([td(g.original),
+    `<td>${g.copies.map((c) => `${escapeHtml(c.id)} <span class="type">${Math.round(c.similarity * 100)}%</span>`).join('<br>')}</td>`])).join('');
   const targets = s.targets.map((t) => `<h3>${escapeHtml(t.query)} <small class="neutral">${t.articles} articles: <span class="positive">${t.positive} positive</span>, ${t.neutral} neutral, <span class="negative">${t.negative} negative</span></small></h3>${toneByMonth(t.byDate)}`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>newslens summary</title><style>${STYLE}</style></head><body>
@@ -86,6 +89,7 @@ export function summaryHtml(s: Summary, counts: string): string {
 <section><h2>Speakers</h2><table><tr><th>speaker</th><th>quotes</th><th>articles</th><th>sample</th></tr>${speakers}</table></section></div>
 ${stances ? `<section><h2>Stances</h2><table><tr><th>holder</th><th>target</th><th>net</th><th>+</th><th>−</th><th>articles</th></tr>${stances}</table></section>` : ''}
 ${targets ? `<section><h2>Targets</h2>${targets}</section>` : ''}
+${copies ? `<section><h2>Near-duplicate articles</h2><p class="type">${escapeHtml(duplicateNote(s))}</p><table><tr><th>first seen</th><th>copies (share of 5-word phrases in common)</th></tr>${copies}</table></section>` : ''}
 </body></html>
 `;
 }

@@ -8,9 +8,10 @@ import type { FormatName } from './index.js';
 import { CSV_OPTIONS } from './csv.js';
 import { markdownText, terminalSafe } from './safe-text.js';
 import { summaryHtml } from './summary-html.js';
+import { duplicateNote } from './summary-text.js';
 import { count, cut } from './table.js';
 
-const counts = (s: Summary) => `${count(s.inputs, 'input')} · ${s.analysed} analysed · ${s.failed} failed`;
+const counts = (s: Summary) => `${count(s.inputs, 'input')} · ${s.analysed} analysed · ${s.failed} failed${s.duplicates?.copies ? ` · ${duplicateNote(s)}` : ''}`;
 
 /** Rows for people, shared by table, md and html: header and cells of each list. */
 function sections(s: Summary): { title: string; head: string[]; rows: (string | number)[][] }[] {
@@ -19,10 +20,11 @@ function sections(s: Summary): { title: string; head: string[]; rows: (string | 
     { title: 'Speakers', head: ['speaker', 'quotes', 'articles', 'sample'], rows: s.speakers.map((sp) => [sp.name, sp.quotes, sp.articles, cut(sp.sample.text, 100)]) },
     { title: 'Stances', head: ['holder', 'target', 'label', '+', '−', 'articles'], rows: s.stances.map((st) => [st.holder, st.target, st.label, st.positive, st.negative, st.articles]) },
     { title: 'Targets', head: ['target', 'articles', 'positive', 'neutral', 'negative'], rows: s.targets.map((t) => [t.query, t.articles, t.positive, t.neutral, t.negative]) },
+    { title: 'Near-duplicate articles', head: ['copy', 'of', 'similarity'], rows: (s.duplicates?.groups ?? []).flatMap((g) => g.copies.map((c) => [c.id, g.original, c.similarity])) },
   ].filter((section) => section.rows.length);
 }
 
-const CSV_COLUMNS = ['part', 'name', 'type', 'aliases', 'articles', 'mentions', 'quotes', 'label', 'score', 'holder', 'target', 'positive', 'negative', 'neutral', 'sample'];
+const CSV_COLUMNS = ['part', 'name', 'type', 'aliases', 'articles', 'mentions', 'quotes', 'label', 'score', 'holder', 'target', 'positive', 'negative', 'neutral', 'sample', 'copyOf'];
 
 export const summaryFormats: Record<FormatName, (s: Summary, opts: FormatOptions) => string> = {
   json: (s) => `${JSON.stringify(s, null, 2)}\n`,
@@ -49,10 +51,12 @@ export const summaryFormats: Record<FormatName, (s: Summary, opts: FormatOptions
   },
   csv: (s) => stringify([
     CSV_COLUMNS,
-    ...s.entities.map((e) => ['entity', e.name, e.type, e.aliases.join(' | '), e.articles, e.mentions, '', e.tone.label, e.tone.score, '', '', '', '', '', '']),
-    ...s.speakers.map((sp) => ['speaker', sp.name, '', '', sp.articles, '', sp.quotes, '', '', '', '', '', '', '', sp.sample.text]),
-    ...s.stances.map((st) => ['stance', '', '', '', st.articles, '', '', st.label, '', st.holder, st.target, st.positive, st.negative, '', '']),
-    ...s.targets.map((t) => ['target', t.query, '', '', t.articles, '', '', '', '', '', '', t.positive, t.negative, t.neutral, '']),
+    ...s.entities.map((e) => ['entity', e.name, e.type, e.aliases.join(' | '), e.articles, e.mentions, '', e.tone.label, e.tone.score, '', '', '', '', '', '', '']),
+    ...s.speakers.map((sp) => ['speaker', sp.name, '', '', sp.articles, '', sp.quotes, '', '', '', '', '', '', '', sp.sample.text, '']),
+    ...s.stances.map((st) => ['stance', '', '', '', st.articles, '', '', st.label, '', st.holder, st.target, st.positive, st.negative, '', '', '']),
+    ...s.targets.map((t) => ['target', t.query, '', '', t.articles, '', '', '', '', '', '', t.positive, t.negative, t.neutral, '', '']),
+    // A near-duplicate article: name is the copy, copyOf the article first seen, score their similarity.
+    ...(s.duplicates?.groups ?? []).flatMap((g) => g.copies.map((c) => ['copy', c.id, '', '', '', '', '', '', c.similarity, '', '', '', '', '', '', g.original])),
   ], CSV_OPTIONS),
   html: (s) => summaryHtml(s, counts(s)),
 };

@@ -276,11 +276,19 @@ describe('newslens summary', () => {
     const dir = seedFolder();
     const json = JSON.parse(run(['summary', dir, '-f', 'json']).stdout);
     expect(json).toMatchObject({ schema: 'newslens/summary@1', inputs: 4, analysed: 4, failed: 0 });
+    // The CRLF and BOM files are the seed again: one story, counted once unless --count-copies.
+    expect(json.duplicates).toMatchObject({ checked: 4, copies: 2, counted: false });
+    expect(json.duplicates.groups).toHaveLength(1);
+    expect(json.duplicates.groups[0].original).toBe(join(dir, 'a.txt'));
+    expect(json.duplicates.groups[0].copies.map((c: { id: string }) => c.id).sort()).toEqual([join(dir, 'b', 'bom.txt'), join(dir, 'b', 'crlf.txt')]);
     const kerry = json.entities.find((e: { name: string }) => e.name === 'John Kerry');
-    expect(kerry).toMatchObject({ type: 'PERSON', articles: 4 });
+    expect(kerry).toMatchObject({ type: 'PERSON', articles: 2 });
+    const everyCopy = JSON.parse(run(['summary', dir, '-f', 'json', '--count-copies']).stdout);
+    expect(everyCopy.entities.find((e: { name: string }) => e.name === 'John Kerry')).toMatchObject({ type: 'PERSON', articles: 4 });
+    expect(everyCopy.duplicates).toMatchObject({ copies: 2, counted: true });
     const csv = run(['summary', dir, '-f', 'csv']).stdout.trim().split('\n');
     expect(csv[0]!.split(',')[0]).toBe('part');
-    expect(new Set(csv.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['entity', 'speaker', 'stance']));
+    expect(new Set(csv.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['entity', 'speaker', 'stance', 'copy']));
     for (const format of ['table', 'md', 'html', 'jsonl']) expect(run(['summary', dir, '-f', format]).stdout).toContain('John Kerry');
   });
 

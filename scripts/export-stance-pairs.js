@@ -2,21 +2,37 @@
 // Writes DSE train (or another DSE file) as the pair encoder reads it, one JSON line a pair:
 // {words, tags, a, b, label (five classes, a = the name that comes first), group (the sentence,
 // for grouped folds)}. scripts/train-stance-encoder.py trains on it.
-// usage: node scripts/export-stance-pairs.js [stance/dse-train.jsonl] > pairs.jsonl
+// With --unmarked, the other pairs of names the pipeline finds in each sentence (PERSON, ORG, GPE,
+// NORP, as findStances reads them) are added as neutral with "unmarked": true: DSE marks one pair a
+// row, and a model that never sees the other pairs of a stance sentence reads its mood into them.
+// usage: node scripts/export-stance-pairs.js [stance/dse-train.jsonl] [--unmarked] > pairs.jsonl
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildDoc } from '../dist/doc/build-doc.js';
 import { tokenAt } from '../dist/doc/spans.js';
 import { pairInput } from '../dist/stance/pair-input.js';
+import { analyzeText } from '../dist/index.js';
 
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
-const file = process.argv[2] ?? 'stance/dse-train.jsonl';
+const args = process.argv.slice(2);
+const unmarked = args.includes('--unmarked');
+const file = args.find((a) => !a.startsWith('--')) ?? 'stance/dse-train.jsonl';
+const STANCE_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+/** The marked pairs of each sentence (DSE repeats a sentence with another pair marked). */
+const marked = new Map();
 /** The five DSE classes with the two names' order swapped. */
 const SWAPPED = { 0: 0, 1: 2, 2: 1, 3: 4, 4: 3 };
 
-for (const line of readFileSync(`${data}/${file}`, 'utf8').split('\n')) {
-  if (!line) continue;
-  const r = JSON.parse(line);
+const rows = readFileSync(`${data}/${file}`, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+for (const r of rows) {
+  let spans = marked.get(r.text);
+  if (!spans) marked.set(r.text, (spans = []));
+  spans.push(r.holder, r.target);
+}
+const overlaps = (x, y) => x.start < y.end && y.start < x.end;
+const done = new Set();
+
+for (const r of rows) {
   const doc = buildDoc(r.text);
   // DSE's p is the first-marked entity: the holder, or the target when the stance runs q -> p.
   const p = r.direction === 'q->p' ? r.target : r.holder;
@@ -27,4 +43,22 @@ for (const line of readFileSync(`${data}/${file}`, 'utf8').split('\n')) {
   const input = pairInput(doc, pair);
   const label = a === p ? r.dse_label : SWAPPED[r.dse_label];
   process.stdout.write(`${JSON.stringify({ id: r.id, ...input, label, group: r.text })}\n`);
+  if (!unmarked || done.has(r.text)) continue;
+  done.add(r.text);
+  const names = analyzeText(r.text, {}, { only: ['entities'] }).entities
+    .filter((e) => STANCE_TYPES.has(e.type))
+    .flatMap((e) => e.mentions.filter((m) => m.kind === 'name').map((m) => ({ ...m, entity: e.id })))
+    .filter((m) => !marked.get(r.text).some((s) => overlaps(s, m)))
+    .sort((x, y) => x.start - y.start);
+  // pairs with at least one unmarked name: neither of DSE's marked names, so no stance was annotated
+  const all = [...names, ...marked.get(r.text).map((m) => ({ ...m, entity: `marked:${m.start}` }))].sort((x, y) => x.start - y.start);
+  for (let i = 0; i < all.length; i += 1) {
+    for (let j = i + 1; j < all.length; j += 1) {
+      const [x, y] = [all[i], all[j]];
+      if (x.entity === y.entity || overlaps(x, y) || (x.entity.startsWith('marked:') && y.entity.startsWith('marked:'))) continue;
+      const extra = { aFirst: tokenAt(doc, x.start), aLast: tokenAt(doc, x.end - 1), bFirst: tokenAt(doc, y.start), bLast: tokenAt(doc, y.end - 1) };
+      if (extra.bFirst <= extra.aLast || doc.tokens[extra.aFirst].sentence !== doc.tokens[extra.bFirst].sentence) continue;
+      process.stdout.write(`${JSON.stringify({ id: `${r.id}-u${i}-${j}`, ...pairInput(doc, extra), label: 0, group: r.text, unmarked: true })}\n`);
+    }
+  }
 }

@@ -123,18 +123,19 @@ def train(items, vectors, vocab, args, seed):
     random.seed(seed)
     model = PairEncoder(vectors, args.filters, args.tag_dim, args.distance_dim, args.dropout)
     optimiser = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
-    counts = np.bincount([p['label'] for p in items], minlength=5).astype(np.float64)
+    counts = np.bincount([p['label'] for p in items if not p.get('unmarked')], minlength=5).astype(np.float64)
     weights = torch.tensor((counts.sum() / (5 * np.maximum(counts, 1))) ** args.class_power, dtype=torch.float32)
-    loss_of = nn.CrossEntropyLoss(weight=weights)
+    loss_of = nn.CrossEntropyLoss(weight=weights, reduction='none')
     order = sorted(range(len(items)), key=lambda i: len(items[i]['words']))
     batches = [order[i:i + args.batch] for i in range(0, len(order), args.batch)]
-    prepared = [(tensors([items[i] for i in b], vocab), torch.tensor([items[i]['label'] for i in b])) for b in batches]
+    prepared = [(tensors([items[i] for i in b], vocab), torch.tensor([items[i]['label'] for i in b]),
+                 torch.tensor([args.unmarked_weight if items[i].get('unmarked') else 1.0 for i in b])) for b in batches]
     for epoch in range(args.epochs):
         model.train()
         random.shuffle(prepared)
-        for inputs, gold in prepared:
+        for inputs, gold, item_weights in prepared:
             optimiser.zero_grad()
-            loss = loss_of(model(*inputs), gold)
+            loss = (loss_of(model(*inputs), gold) * item_weights).sum() / (weights[gold] * item_weights).sum()
             loss.backward()
             optimiser.step()
     model.eval()
@@ -188,6 +189,7 @@ def main():
     parser.add_argument('--top', type=int, default=30000)
     parser.add_argument('--min-precision', type=float, default=0.6)
     parser.add_argument('--seed', type=int, default=1)
+    parser.add_argument('--unmarked-weight', type=float, default=0.5)
     parser.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'src', 'models'))
     parser.add_argument('--no-write', action='store_true')
     args = parser.parse_args()
@@ -212,12 +214,17 @@ def main():
             model = train(train_items, vectors, vocab, args, args.seed + k)
             oof[held] = predict(model, [items[i] for i in held], vocab)
             print(f'fold {k + 1}/{args.folds} done', file=sys.stderr)
-        gold = np.array([p['label'] for p in items])
+        # scored on DSE's marked pairs; of the unmarked ones, the share that would become an edge
+        marked = np.array([not p.get('unmarked') for p in items])
+        gold = np.array([p['label'] for p in items])[marked]
+        unmarked_oof = oof[~marked]
+        oof = oof[marked]
         argmax = oof.argmax(axis=1)
         curve = []
         for t in [x / 100 for x in range(20, 96, 5)]:
             p, r, f = edge_prf(gold, decide(oof, t))
-            curve.append({'threshold': t, 'precision': round(100 * p, 1), 'recall': round(100 * r, 1), 'f1': round(100 * f, 1), 'fiveClassF1': round(100 * five_class_f1(gold, decide(oof, t)), 1)})
+            rate = float(np.mean(decide(unmarked_oof, t) > 0)) if len(unmarked_oof) else 0.0
+            curve.append({'threshold': t, 'precision': round(100 * p, 1), 'recall': round(100 * r, 1), 'f1': round(100 * f, 1), 'fiveClassF1': round(100 * five_class_f1(gold, decide(oof, t)), 1), 'unmarkedEdges': round(100 * rate, 1)})
         eligible = [c for c in curve if c['precision'] >= 100 * args.min_precision] or curve
         threshold = max(eligible, key=lambda c: c['f1'])['threshold']
         report = {'folds': args.folds, 'fiveClassF1Argmax': round(100 * five_class_f1(gold, argmax), 1), 'curve': curve, 'threshold': threshold}
@@ -228,7 +235,7 @@ def main():
     model = train(items, vectors, vocab, args, args.seed)
     # A few pairs with the probabilities this model gives them: test/stance/pair-encoder.test.ts
     # holds the Node inference to them.
-    check = [{k: p[k] for k in ('words', 'tags', 'a', 'b')} for p in items[::997][:12]]
+    check = [{k: p[k] for k in ('words', 'tags', 'a', 'b')} for p in items[::4001][:12]]
     check_probabilities = predict(model, check, vocab).round(6).tolist()
     write(args, model, words, quantised, scale, threshold, report, len(items), [dict(c, probabilities=q) for c, q in zip(check, check_probabilities)])
 

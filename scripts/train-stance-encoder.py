@@ -20,7 +20,6 @@ out-of-fold predictions, then trains on all of train and writes the model.
 """
 import argparse
 import json
-import math
 import os
 import random
 import sys
@@ -222,9 +221,10 @@ def main():
         argmax = oof.argmax(axis=1)
         curve = []
         for t in [x / 100 for x in range(20, 96, 5)]:
-            p, r, f = edge_prf(gold, decide(oof, t))
+            guess = decide(oof, t)
+            p, r, f = edge_prf(gold, guess)
             rate = float(np.mean(decide(unmarked_oof, t) > 0)) if len(unmarked_oof) else 0.0
-            curve.append({'threshold': t, 'precision': round(100 * p, 1), 'recall': round(100 * r, 1), 'f1': round(100 * f, 1), 'fiveClassF1': round(100 * five_class_f1(gold, decide(oof, t)), 1), 'unmarkedEdges': round(100 * rate, 1)})
+            curve.append({'threshold': t, 'precision': round(100 * p, 1), 'recall': round(100 * r, 1), 'f1': round(100 * f, 1), 'fiveClassF1': round(100 * five_class_f1(gold, guess), 1), 'unmarkedEdges': round(100 * rate, 1)})
         eligible = [c for c in curve if c['precision'] >= 100 * args.min_precision] or curve
         threshold = max(eligible, key=lambda c: c['f1'])['threshold']
         report = {'folds': args.folds, 'fiveClassF1Argmax': round(100 * five_class_f1(gold, argmax), 1), 'curve': curve, 'threshold': threshold}

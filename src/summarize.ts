@@ -147,7 +147,6 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
   const copiesOf = new NearDuplicateIndex();
   const groups = new Map<string, { id: string; similarity: number }[]>();
   let checked = 0;
-  let copies = 0;
   for await (const result of results) {
     summary.inputs += 1;
     if (isFailed(result)) { summary.failed += 1; continue; }
@@ -156,7 +155,6 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
       checked += 1;
       const match = copiesOf.add(result.id, result.fingerprint);
       if (match) {
-        copies += 1;
         let group = groups.get(match.original);
         if (!group) groups.set(match.original, (group = []));
         group.push({ id: result.id, similarity: match.similarity });
@@ -247,7 +245,7 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
   summary.targets = [...targets.values()].map((t) => ({ ...t, byDate: t.byDate.sort((a, b) => a.date.localeCompare(b.date)) }));
   if (checked) {
     summary.duplicates = {
-      checked, copies, counted: options.countCopies === true,
+      checked, copies: [...groups.values()].reduce((n, list) => n + list.length, 0), counted: options.countCopies === true,
       groups: [...groups].map(([original, list]) => ({ original, copies: list }))
         .sort((a, b) => b.copies.length - a.copies.length).slice(0, options.top),
     };

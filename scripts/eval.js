@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { macroF1, scoreDse } from './lib/score-dse.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
@@ -128,10 +129,6 @@ async function evalQuotes() {
 
 // Stance: target tone macro-F1 (NewsMTSC, PerSenT) and directed stance on DSE.
 const LABELS = ['positive', 'neutral', 'negative'];
-function macroF1(pairs, labels) {
-  const scores = labels.map((l) => f1(pairs.filter(([g, p]) => g === l && p === l).length, pairs.filter(([, p]) => p === l).length, pairs.filter(([g]) => g === l).length).f1);
-  return { macroF1: scores.reduce((a, b) => a + b, 0) / labels.length, accuracy: pairs.filter(([g, p]) => g === p).length / (pairs.length || 1) };
-}
 async function evalTone(file, toTarget) {
   const records = readJsonl(file);
   const out = await runCli(records.map((r) => ({ id: r.id, text: r.text, targets: [toTarget(r)] })), ['--only', 'entities']);
@@ -139,27 +136,7 @@ async function evalTone(file, toTarget) {
 }
 async function evalDse() {
   const records = readJsonl('stance/dse-dev.jsonl');
-  const out = await runCli(records.map(({ id, text }) => ({ id, text })), ['--only', 'entities,stances']);
-  const pairs = [];
-  let tp = 0; let predEdges = 0; let goldEdges = 0;
-  for (const r of records) {
-    const p = r.direction === 'q->p' ? r.target : r.holder;
-    const q = r.direction === 'q->p' ? r.holder : r.target;
-    const a = out.get(r.id);
-    const overlapping = (span) => new Set((a?.entities ?? []).filter((e) => e.mentions.some((m) => m.start < span.end && span.start < m.end)).map((e) => e.id));
-    const pe = overlapping(p);
-    const qe = overlapping(q);
-    let predicted = 0;
-    for (const s of a?.stances ?? []) {
-      if (pe.has(s.holder) && qe.has(s.target)) { predicted = s.label === 'positive' ? 1 : 3; break; }
-      if (qe.has(s.holder) && pe.has(s.target)) { predicted = s.label === 'positive' ? 2 : 4; break; }
-    }
-    pairs.push([r.dse_label, predicted]);
-    if (predicted) predEdges += 1;
-    if (r.dse_label) goldEdges += 1;
-    if (predicted && predicted === r.dse_label) tp += 1;
-  }
-  return { items: records.length, fiveClass: macroF1(pairs, [0, 1, 2, 3, 4]), edges: f1(tp, predEdges, goldEdges) };
+  return scoreDse(records, await runCli(records.map(({ id, text }) => ({ id, text })), ['--only', 'entities,stances']));
 }
 
 const results = {};

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes DSE train (or another DSE file) as the pair encoder reads it, one JSON line a pair:
 // {words, tags, a, b, label (five classes, a = the name that comes first), group (the sentence,
-// for grouped folds)}. scripts/train-stance-encoder.py trains on it.
+// for grouped folds)}. scripts/train-stance-encoder.py trains on it. A marked name is read as the
+// pipeline's name over it where there is one, so training sees the spans the stage will give it.
 // With --unmarked, the other pairs of names the pipeline finds in each sentence (PERSON, ORG, GPE,
 // NORP, as findStances reads them) are added as neutral with "unmarked": true: DSE marks one pair a
 // row, and a model that never sees the other pairs of a stance sentence reads its mood into them.
@@ -32,11 +33,23 @@ for (const r of rows) {
 const overlaps = (x, y) => x.start < y.end && y.start < x.end;
 const done = new Set();
 
+/** The names the pipeline finds in a text (PERSON, ORG, GPE, NORP), in order, each with its entity. */
+function pipelineNames(text) {
+  return analyzeText(text, {}, { only: ['entities'] }).entities
+    .filter((e) => STANCE_TYPES.has(e.type))
+    .flatMap((e) => e.mentions.filter((m) => m.kind === 'name').map((m) => ({ start: m.start, end: m.end, entity: e.id })))
+    .sort((x, y) => x.start - y.start);
+}
+/** A marked span as the stage reads it: the pipeline's name over it when there is one ("the U.S." for "U.S."). */
+const asRead = (span, names) => names.find((m) => overlaps(m, span)) ?? span;
+
 for (const r of rows) {
   const doc = buildDoc(r.text);
+  const found = pipelineNames(r.text);
   // DSE's p is the first-marked entity: the holder, or the target when the stance runs q -> p.
-  const p = r.direction === 'q->p' ? r.target : r.holder;
-  const q = r.direction === 'q->p' ? r.holder : r.target;
+  const p = asRead(r.direction === 'q->p' ? r.target : r.holder, found);
+  const q = asRead(r.direction === 'q->p' ? r.holder : r.target, found);
+  if (overlaps(p, q)) continue;
   const [a, b] = p.start <= q.start ? [p, q] : [q, p];
   const pair = { aFirst: tokenAt(doc, a.start), aLast: tokenAt(doc, a.end - 1), bFirst: tokenAt(doc, b.start), bLast: tokenAt(doc, b.end - 1) };
   if (pair.bFirst <= pair.aLast) continue; // overlapping names: no pair
@@ -45,11 +58,7 @@ for (const r of rows) {
   process.stdout.write(`${JSON.stringify({ id: r.id, ...input, label, group: r.text })}\n`);
   if (!unmarked || done.has(r.text)) continue;
   done.add(r.text);
-  const names = analyzeText(r.text, {}, { only: ['entities'] }).entities
-    .filter((e) => STANCE_TYPES.has(e.type))
-    .flatMap((e) => e.mentions.filter((m) => m.kind === 'name').map((m) => ({ ...m, entity: e.id })))
-    .filter((m) => !marked.get(r.text).some((s) => overlaps(s, m)))
-    .sort((x, y) => x.start - y.start);
+  const names = found.filter((m) => !marked.get(r.text).some((s) => overlaps(s, m)));
   // pairs with at least one unmarked name: neither of DSE's marked names, so no stance was annotated
   const all = [...names, ...marked.get(r.text).map((m) => ({ ...m, entity: `marked:${m.start}` }))].sort((x, y) => x.start - y.start);
   for (let i = 0; i < all.length; i += 1) {

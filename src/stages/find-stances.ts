@@ -1,28 +1,44 @@
-// Directed stances between the entities of one sentence, from the trained stance model: every pair
-// of named mentions is read in the DSE scheme, and an edge is kept only when the model is
-// confident it is not neutral. Co-occurrence alone is never a stance.
+// Directed stances between the entities of one sentence, from the stance pair encoder: every pair
+// of named mentions of a sentence is read in the DSE scheme, and an edge is kept only when the
+// encoder's best stance class reaches the threshold chosen in cross-validation on DSE train
+// (scripts/train-stance-encoder.py) and the rules below let it through. Co-occurrence alone is
+// never a stance.
 import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
-import type { LinearModel } from '../ml/linear-model.js';
-import { ScoreSink } from '../ml/feature-sink.js';
 import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS } from '../stance/lexicons.js';
-import { emitStanceFeatures } from '../stance/stance-model.js';
+import type { PairClassifier } from '../stance/pair-encoder.js';
+import { VALENCE } from '../knowledge/valence.js';
 
-/** A stance needs this probability: precision first, as the summary relies on these edges. */
-const MIN_PROBABILITY = 0.65;
 /**
- * ... and this one when no stance word of the lexicon carries it (the cue is then only the first
- * verb between, often "said"): a sample of 30 BBC politics edges was 70% right, and 19 of its 23
- * with a lexicon cue; on BBC politics this drops 36 of 162 edges, of which about a quarter were right.
- * DSE dev loses no correct edge.
+ * The rules around the encoder, each one a switch so that scripts/cv-stances.js can measure what it
+ * is worth on train cross-validation (figures in the README).
  */
-const MIN_PROBABILITY_WITHOUT_CUE = 0.8;
+export interface StanceGates {
+  /**
+   * Where a word of stance must be: 'between' the names or just after the second (a stance verb of
+   * the lexicon), anywhere in the 'sentence' (that, or a word of strong valence), or 'none' needed.
+   */
+  lexicalCue: 'between' | 'sentence' | 'none';
+  /** ... and its polarity, when not denied, must be the encoder's. */
+  cueAgrees: boolean;
+  /** "Ireland's second-row colossus Paul O'Connell": a possessive joining the two names is no stance. */
+  possessive: boolean;
+  /**
+   * The holder is the name nearest the cue on its side: in "target Islamic State positions, but the
+   * U.S. accuses Russia" the holder of "accuses" is the U.S., not Islamic State.
+   */
+  nearestHolder: boolean;
+  /**
+   * The pair reads as holder, cue, target: for a -> b the cue sits between them and no other name
+   * between the cue and b; for b -> a, b is an agent ("was blamed by X", "..., X said").
+   */
+  structure: boolean;
+}
+
+export const SHIPPED_GATES: StanceGates = { lexicalCue: 'sentence', cueAgrees: true, possessive: true, nearestHolder: true, structure: true };
+
 /** Pairs read per sentence are bounded: a list of twenty names is not twenty stances. */
 const MAX_MENTIONS_PER_SENTENCE = 8;
 const STANCE_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
-/** Two names further apart than this, in tokens, are read as unrelated. */
-const MAX_GAP = 12;
-
-const NO_PAIRS: ReadonlySet<string> = new Set();
 const PLACE_PREPOSITIONS = new Set(STANCE_PATTERNS.placePrepositions);
 const PRIVATE_PERSONS = new Set(STANCE_PATTERNS.privatePersons);
 const MAX_TITLE_WALK = 10;
@@ -32,15 +48,21 @@ const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined'
 const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against']);
 const STANCE_NOUNS = new Set([...STANCE_PATTERNS.stanceNouns.positive, ...STANCE_PATTERNS.stanceNouns.negative]);
 const COORDINATORS = new Set(['and', 'or', 'but']);
+const POSSESSIVES = new Set(["'s", '’s', "'"]);
+/** The reporting verbs that make a name after the quote its speaker. */
+const REPORTING = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'argued', 'argues', 'claimed', 'claims', 'insisted', 'insists', 'warned', 'warns', 'stated', 'explained', 'wrote', 'writes']);
 
 interface Named { entity: number; firstToken: number; lastToken: number }
 
-export function findStances(doc: Doc, entities: EntityCluster[], model: LinearModel, roles: ReadonlySet<string> = new Set()): StanceAnnotation[] {
+export function findStances(doc: Doc, entities: EntityCluster[], encoder: PairClassifier, roles: ReadonlySet<string> = new Set(), gates: StanceGates = SHIPPED_GATES): StanceAnnotation[] {
   const bySentence = new Map<number, Named[]>();
   entities.forEach((e, entity) => {
     if (!STANCE_TYPES.has(e.type)) return;
     for (const m of e.mentions) {
       if (m.kind !== 'name') continue;
+      // "anti-Semitism" read as a people: a name the gazetteer does not know starts with a capital.
+      const initial = doc.text[m.start] ?? '';
+      if (!m.canonical && initial !== initial.toUpperCase()) continue;
       const sentence = doc.tokens[m.firstToken]!.sentence;
       const named = { entity, firstToken: m.firstToken, lastToken: m.lastToken };
       // A place where something happens is neither side, and no wall between the two that are
@@ -52,7 +74,6 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
     }
   });
   const best = new Map<string, StanceAnnotation & { p: number }>();
-  const scorer = new ScoreSink(model, NO_PAIRS);
   for (const [s, named] of bySentence) {
     named.sort((x, y) => x.firstToken - y.firstToken);
     // "Tidal owner Jay Z", "CIA chief John Brennan": a name in a person's title is part of the title.
@@ -60,49 +81,129 @@ export function findStances(doc: Doc, entities: EntityCluster[], model: LinearMo
     // "Randy Forbes, like Coburn, criticized the Pentagon", "Mr Smith, the head of Oxfam, accused":
     // a name in an aside after another name stands between that one and the verb, not for it.
     const mentions = titled.filter((m, i) => i === 0 || !inAside(doc, entities, titled[i - 1]!, m)).slice(0, MAX_MENTIONS_PER_SENTENCE);
-    const sentence = doc.sentences[s]!;
-    // Only neighbours: with another name between them, the cue belongs to that one (the holder of
-    // "accuses" in "... Islamic State positions in Syria, but the U.S. accuses Russia" is the U.S.).
+    // Every pair of different entities is a candidate, each read with the whole sentence around it.
+    const candidates: Array<[number, number]> = [];
     for (let i = 0; i < mentions.length; i += 1) {
-      for (let j = i + 1; j < mentions.length && j <= i + 1; j += 1) {
-        const a = mentions[i]!;
-        const b = mentions[j]!;
-        if (a.entity === b.entity || b.firstToken <= a.lastToken || b.firstToken - a.lastToken > MAX_GAP) continue;
-        emitStanceFeatures(doc, { aFirst: a.firstToken, aLast: a.lastToken, bFirst: b.firstToken, bLast: b.lastToken }, scorer.reset());
-        const p = scorer.probabilities();
-        let label = 0;
-        for (let l = 1; l < p.length; l += 1) if (p[l]! > p[label]!) label = l;
-        if (label === 0 || p[label]! < MIN_PROBABILITY) continue;
-        const forward = label === 1 || label === 3;
-        const [holder, target] = forward ? [a.entity, b.entity] : [b.entity, a.entity];
-        // "... are allied with al-Qaeda and fighting against the Assad government": a verb joined by
-        // "and" right after the first name has the sentence's subject, not that name, as its holder.
-        if (forward && COORDINATORS.has(doc.tokens[a.lastToken + 1]?.lower ?? '') && doc.tokens[a.lastToken + 2]?.pos === 'VERB') continue;
-        const cue = cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken);
-        if (!cue.lexical && p[label]! < MIN_PROBABILITY_WITHOUT_CUE) continue;
-        const [holderName, targetName] = forward ? [a, b] : [b, a];
-        const polarity = label <= 2 ? 'positive' : 'negative';
-        // A denied cue the model read as if it were not ("would not oppose" read as opposing).
-        const denied = cue.lexical && CUE_POLARITY.get(doc.tokens[cue.token]!.lower) === polarity && isRefused(doc, cue.token);
-        if (!canHold(doc, entities, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token) || denied) continue;
-        // Names joined to either end by "and" or a comma share its role: "Labour MPs criticised Tony
-        // Blair and Gordon Brown", "Britain and France accused Russia".
-        const [holders, targets] = forward ? [joinedBefore(doc, mentions, i), joinedAfter(doc, mentions, j)] : [joinedAfter(doc, mentions, j), joinedBefore(doc, mentions, i)];
-        for (const h of [holder, ...holders]) {
-          for (const t of [target, ...targets]) {
-            if (h === t) continue;
-            const key = `${h}>${t}>${polarity}`;
-            if ((best.get(key)?.p ?? 0) >= p[label]!) continue;
-            best.set(key, {
-              holder: h, target: t, label: polarity, cue: { start: cue.start, end: cue.end },
-              sentence: s, evidence: { start: sentence.start, end: sentence.end }, p: p[label]!,
-            });
-          }
-        }
+      for (let j = i + 1; j < mentions.length; j += 1) {
+        if (mentions[i]!.entity !== mentions[j]!.entity && mentions[j]!.firstToken > mentions[i]!.lastToken) candidates.push([i, j]);
       }
     }
+    if (candidates.length === 0) continue;
+    const sentence = doc.sentences[s]!;
+    const words: string[] = [];
+    const tags: string[] = [];
+    for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
+      words.push(doc.tokens[t]!.lower);
+      tags.push(doc.tokens[t]!.pos);
+    }
+    const ranges = mentions.map((m) => [m.firstToken - sentence.firstToken, m.lastToken - sentence.firstToken] as const);
+    const read = encoder.classify(words, tags, ranges, candidates);
+    candidates.forEach(([i, j], c) => {
+      const a = mentions[i]!;
+      const b = mentions[j]!;
+      const p = read[c]!;
+      // The best stance class, kept when it reaches the threshold (neutral may still be likelier).
+      let label = 1;
+      for (let l = 2; l < p.length; l += 1) if (p[l]! > p[label]!) label = l;
+      const probability = p[label]!;
+      if (probability < encoder.threshold) return;
+      const forward = label === 1 || label === 3;
+      const [holder, target] = forward ? [a.entity, b.entity] : [b.entity, a.entity];
+      // "... are allied with al-Qaeda and fighting against the Assad government": a verb joined by
+      // "and" right after the first name has the sentence's subject, not that name, as its holder.
+      if (forward && COORDINATORS.has(doc.tokens[a.lastToken + 1]?.lower ?? '') && doc.tokens[a.lastToken + 2]?.pos === 'VERB') return;
+      const polarity = label <= 2 ? 'positive' : 'negative';
+      const cue = cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken, polarity);
+      if (gates.lexicalCue === 'between' && !cue.lexical) return;
+      if (gates.lexicalCue === 'sentence' && !cue.lexical && !hasStanceWord(doc, sentence.firstToken, sentence.lastToken, a, b)) return;
+      if (gates.possessive && isPossessive(doc, a, b)) return;
+      if (gates.nearestHolder && nameBetweenHolderAndCue(doc, mentions, i, j, forward, cue.token)) return;
+      if (gates.structure && !(forward ? cueReachesTarget(doc, mentions, i, j, cue.token) : isAgent(doc, b, roles))) return;
+      const [holderName, targetName] = forward ? [a, b] : [b, a];
+      const cuePolarity = cue.lexical ? CUE_POLARITY.get(doc.tokens[cue.token]!.lower) : undefined;
+      const refused = cue.lexical && isRefused(doc, cue.token);
+      // A denied cue the model read as if it were not ("would not oppose" read as opposing).
+      if (cuePolarity === polarity && refused) return;
+      // "Bogdanovic was warned by the Lawn Tennis Association" read as praise: the cue says otherwise.
+      if (gates.cueAgrees && cuePolarity && cuePolarity !== polarity && !refused) return;
+      if (!canHold(doc, entities, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token)) return;
+      // Names joined to either end by "and" or a comma share its role: "Labour MPs criticised Tony
+      // Blair and Gordon Brown", "Britain and France accused Russia".
+      const [holders, targets] = forward ? [joinedBefore(doc, mentions, i), joinedAfter(doc, mentions, j)] : [joinedAfter(doc, mentions, j), joinedBefore(doc, mentions, i)];
+      for (const h of [holder, ...holders]) {
+        for (const t of [target, ...targets]) {
+          if (h === t) continue;
+          const key = `${h}>${t}>${polarity}`;
+          if ((best.get(key)?.p ?? 0) >= probability) continue;
+          best.set(key, {
+            holder: h, target: t, label: polarity, cue: { start: cue.start, end: cue.end },
+            sentence: s, evidence: { start: sentence.start, end: sentence.end }, p: probability,
+          });
+        }
+      }
+    });
   }
   return [...best.values()].sort((x, y) => x.evidence.start - y.evidence.start).map(({ p: _p, ...stance }) => stance);
+}
+
+/**
+ * Whether another name (not one joined to the holder by "and") stands between the holder and the
+ * cue: for a -> b, a name after a and before the cue; for b -> a, one after the cue and before b.
+ */
+function nameBetweenHolderAndCue(doc: Doc, mentions: readonly Named[], i: number, j: number, forward: boolean, cue: number): boolean {
+  const [a, b] = [mentions[i]!, mentions[j]!];
+  const joined = new Set(forward ? joinedAfter(doc, mentions, i) : joinedBefore(doc, mentions, j));
+  for (let k = i + 1; k < j; k += 1) {
+    const m = mentions[k]!;
+    if (m.entity === a.entity || m.entity === b.entity || joined.has(m.entity)) continue;
+    // "allied with al-Qaeda and fighting against": an object before "and" and a verb holds nothing.
+    if (COORDINATORS.has(doc.tokens[m.lastToken + 1]?.lower ?? '') && doc.tokens[m.lastToken + 2]?.pos === 'VERB') continue;
+    if (forward ? m.lastToken < cue : m.firstToken > cue) return true;
+  }
+  return false;
+}
+
+/** For a -> b: the cue sits between the two, and no other name (but those joined to b) between the cue and b. */
+function cueReachesTarget(doc: Doc, mentions: readonly Named[], i: number, j: number, cue: number): boolean {
+  const [a, b] = [mentions[i]!, mentions[j]!];
+  if (cue <= a.lastToken || cue >= b.firstToken) return false;
+  const joined = new Set(joinedBefore(doc, mentions, j));
+  for (let k = i + 1; k < j; k += 1) {
+    const m = mentions[k]!;
+    if (m.firstToken > cue && m.entity !== a.entity && m.entity !== b.entity && !joined.has(m.entity)) return false;
+  }
+  return true;
+}
+
+/** "was blamed by Labour", "..., said Mr Rato", "..., Mr Rato said": the later name acts. */
+function isAgent(doc: Doc, name: Named, roles: ReadonlySet<string>): boolean {
+  const before = wordBefore(doc, name, roles);
+  if (before === 'by' || REPORTING.has(before)) return true;
+  return REPORTING.has(doc.tokens[name.lastToken + 1]?.lower ?? '');
+}
+
+/** Valence this strong (AFINN, -5..5) makes a word of stance. */
+const STRONG_VALENCE = 2;
+
+/** Whether a stance verb of the lexicon or a word of strong valence sits in the sentence, outside the two names. */
+function hasStanceWord(doc: Doc, from: number, to: number, a: Named, b: Named): boolean {
+  for (let t = from; t <= to; t += 1) {
+    if ((t >= a.firstToken && t <= a.lastToken) || (t >= b.firstToken && t <= b.lastToken)) continue;
+    const word = doc.tokens[t]!.lower;
+    if (CUE_POLARITY.has(word) || Math.abs(VALENCE.get(word) ?? 0) >= STRONG_VALENCE) return true;
+  }
+  return false;
+}
+
+/**
+ * "Ireland's second-row colossus Paul O'Connell", "Sunderland's leading shareholder": the first name
+ * owns a noun phrase that holds or leads to the second, with no verb between.
+ */
+function isPossessive(doc: Doc, a: Named, b: Named): boolean {
+  const { tokens } = doc;
+  if (!POSSESSIVES.has(tokens[a.lastToken + 1]?.lower ?? '')) return false;
+  for (let t = a.lastToken + 2; t < b.firstToken; t += 1) if (tokens[t]!.pos === 'VERB' || tokens[t]!.pos === 'AUX' || tokens[t]!.pos === 'PUNCT') return false;
+  return true;
 }
 
 /**
@@ -134,9 +235,11 @@ function joinedAfter(doc: Doc, mentions: readonly Named[], j: number): number[] 
  * The words that carry the stance: a cue word of the lexicon between the two (or just after), else
  * the first verb between; `lexical` says whether it came from the lexicon.
  */
-function cueOf(doc: Doc, from: number, to: number, afterFrom: number, afterTo: number): { start: number; end: number; lexical: boolean; token: number } {
+function cueOf(doc: Doc, from: number, to: number, afterFrom: number, afterTo: number, polarity?: string): { start: number; end: number; lexical: boolean; token: number } {
   const { tokens } = doc;
   const at = (t: number, lexical: boolean) => ({ start: tokens[t]!.start, end: tokens[t]!.end, lexical, token: t });
+  // "are allied with al-Qaeda and fighting against the Assad government": of two cue words, the one of the stance read.
+  for (let t = from; t <= to; t += 1) if (polarity && CUE_POLARITY.get(tokens[t]!.lower) === polarity) return at(t, true);
   for (let t = from; t <= to; t += 1) if (CUE_POLARITY.has(tokens[t]!.lower)) return at(t, true);
   for (let t = afterFrom; t <= Math.min(afterTo, afterFrom + 2); t += 1) if (CUE_POLARITY.has(tokens[t]!.lower)) return at(t, true);
   for (let t = from; t <= to; t += 1) if (tokens[t]!.pos === 'VERB') return at(t, false);

@@ -2,6 +2,8 @@ import type { AnnotatedDoc } from '../doc/doc.js';
 import type { Gazetteer } from '../knowledge/gazetteer.js';
 import type { ReportingLexicon } from './find-quotes.js';
 import type { NerTagger } from '../ner/tagger.js';
+import type { PairClassifier } from '../stance/pair-encoder.js';
+import type { StanceGates } from './find-stances.js';
 
 /** What every stage may read besides the Doc: lexicons and the user's requests. */
 export interface StageContext {
@@ -10,9 +12,11 @@ export interface StageContext {
   reporting: ReportingLexicon;
   /** --target strings and JSONL target spans. */
   targets: (string | { start: number; end: number })[];
+  /** The stance pair model and the rules around it, when not the shipped ones: scripts/cv-stances.js. */
+  stancePairs?: { classifier: PairClassifier; gates: StanceGates };
 }
 
-export type Annotation = 'tokens' | 'mentions' | 'entities' | 'pronouns' | 'nominals' | 'tone' | 'quotes' | 'stances' | 'targets';
+export type Annotation = 'tokens' | 'mentions' | 'entities' | 'pronouns' | 'nominals' | 'tone' | 'quotes' | 'stances' | 'targets' | 'genders';
 
 /** One pipeline step: reads what `needs` names, adds one annotation. */
 export interface Stage {

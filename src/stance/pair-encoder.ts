@@ -32,7 +32,13 @@ const CACHED_WORDS = 6000;
 /** Curly quotes straightened, as GloVe spells "'s" (the trainer's normal_form). */
 export const normalForm = (word: string) => word.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 
-export class PairEncoder {
+/** What the stance stage asks of a pair model: the five class probabilities of pairs of names, and its threshold. */
+export interface PairClassifier {
+  readonly threshold: number;
+  classify(words: readonly string[], tags: readonly string[], names: ReadonlyArray<readonly [number, number]>, pairs: ReadonlyArray<readonly [number, number]>): ArrayLike<number>[];
+}
+
+export class PairEncoder implements PairClassifier {
   readonly threshold: number;
   private readonly filters: number;
   private readonly dims: number;

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Train cross-validation of the whole stance stage: DSE train is read by the pipeline as eval.js
+// reads dev, but every pair gets the encoder's out-of-fold probabilities (the fold that did not
+// train on its sentence), so the rules around the encoder (StanceGates) are chosen here and never
+// on dev. Each gate is switched off in turn to show what it is worth.
+// usage: node scripts/cv-stances.js OOF.jsonl [stance/dse-train.jsonl]
+//   OOF.jsonl: scripts/train-stance-encoder.py PAIRS --folds 5 --no-write --oof OOF.jsonl
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildDoc } from '../dist/doc/build-doc.js';
+import { stageContext } from '../dist/analyze.js';
+import { defaultStages, runStages } from '../dist/stages/index.js';
+import { toAnalysis } from '../dist/to-analysis.js';
+import { SHIPPED_GATES } from '../dist/stages/find-stances.js';
+import { shippedPairEncoder } from '../dist/stance/pair-encoder.js';
+import { scoreDse } from './lib/score-dse.js';
+
+const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
+const [oofFile, file = 'stance/dse-train.jsonl'] = process.argv.slice(2);
+if (!oofFile) {
+  console.error('usage: node scripts/cv-stances.js OOF.jsonl [stance/dse-train.jsonl]');
+  process.exit(2);
+}
+const keyOf = (words, a, b) => `${words.join(' ')}|${a.join(',')}|${b.join(',')}`;
+const oof = new Map();
+for (const line of readFileSync(oofFile, 'utf8').split('\n')) {
+  if (!line) continue;
+  const r = JSON.parse(line);
+  oof.set(keyOf(r.words, r.a, r.b), r.probabilities);
+}
+let missing = 0;
+let looked = 0;
+const NEUTRAL = [1, 0, 0, 0, 0];
+let threshold = shippedPairEncoder().threshold;
+const outOfFold = {
+  get threshold() { return threshold; },
+  classify(words, tags, names, pairs) {
+    return pairs.map(([i, j]) => {
+      looked += 1;
+      const p = oof.get(keyOf(words, names[i], names[j]));
+      if (!p) missing += 1;
+      return p ?? NEUTRAL;
+    });
+  },
+};
+
+const records = readFileSync(`${data}/${file}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const prepared = stageContext();
+const stages = defaultStages.filter((s) => s.name !== 'tone' && s.name !== 'targets');
+const parts = new Set(['entities', 'stances']);
+
+/** The marked spans of each sentence: DSE repeats a sentence once per marked pair. */
+const markedSpans = new Map();
+for (const r of records) {
+  if (!markedSpans.has(r.text)) markedSpans.set(r.text, []);
+  markedSpans.get(r.text).push(r.holder, r.target);
+}
+
+/**
+ * The stage's DSE score with out-of-fold probabilities, and its edges between names DSE did not
+ * mark in that sentence (`unmarked`, per sentence read once): not all wrong, as DSE marks one pair a
+ * row, but the co-occurrence edges a reader would see.
+ */
+function run(gates) {
+  const out = new Map();
+  const read = new Set();
+  let unmarked = 0;
+  for (const r of records) {
+    const doc = runStages(buildDoc(r.text), stages, { ...prepared, targets: [], stancePairs: { classifier: outOfFold, gates } });
+    const analysis = toAnalysis(doc, { id: r.id, parts, elapsedMs: 0 });
+    out.set(r.id, analysis);
+    if (read.has(r.text)) continue;
+    read.add(r.text);
+    const isMarked = (id) => analysis.entities.find((e) => e.id === id)?.mentions.some((m) => markedSpans.get(r.text).some((s) => m.start < s.end && s.start < m.end));
+    unmarked += analysis.stances.filter((s) => !isMarked(s.holder) || !isMarked(s.target)).length;
+  }
+  return { ...scoreDse(records, out), unmarked, sentences: read.size };
+}
+
+const pct = (x) => (100 * x).toFixed(1);
+const line = (name, s) => console.log(`${name.padEnd(22)} five-class ${pct(s.fiveClass.macroF1)} | edges F1 ${pct(s.edges.f1)} (P ${pct(s.edges.p)} R ${pct(s.edges.r)}) | unmarked edges ${s.unmarked} in ${s.sentences} sentences`);
+const shipped = threshold;
+for (const t of [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55]) {
+  threshold = t;
+  line(`threshold ${t}`, run(SHIPPED_GATES));
+}
+threshold = shipped;
+line('shipped gates', run(SHIPPED_GATES));
+for (const cue of ['between', 'sentence', 'none']) if (cue !== SHIPPED_GATES.lexicalCue) line(`lexicalCue ${cue}`, run({ ...SHIPPED_GATES, lexicalCue: cue }));
+for (const gate of ['cueAgrees', 'possessive', 'nearestHolder', 'structure']) if (SHIPPED_GATES[gate]) line(`without ${gate}`, run({ ...SHIPPED_GATES, [gate]: false }));
+line('no gates', run({ lexicalCue: 'none', cueAgrees: false, possessive: false, nearestHolder: false, structure: false }));
+console.log(`threshold ${threshold}; ${missing} of ${looked} pairs had no out-of-fold probabilities (read as neutral)`);

@@ -30,12 +30,25 @@ export interface Entity {
   /** @minimum 0 @maximum 1 */
   salience: number;
   tone: Tone;
+  /** PERSON only, and only when the text states it (a title, a gendered role word, the pronouns resolved to them). */
+  gender?: GenderEvidence;
+}
+
+/** A gender the text states, never one guessed from a first name. */
+export interface GenderEvidence {
+  label: 'female' | 'male';
+  /** What says it: a title (Mrs, Sir), a role word (actress, his wife), or the he/she pronouns resolved to the person. */
+  evidence: 'title' | 'role' | 'pronoun';
+  /** The words as written: "Mrs", "actress", "she". */
+  text: string;
 }
 
 export interface Speaker {
   entity: string | null;
   name: string;
   mention: { start: number; end: number; text: string } | null;
+  /** The speaker's gender when the text states it: the entity's, or a nominal speaker's role word ("a spokeswoman"). */
+  gender?: GenderEvidence;
 }
 
 export interface Quote {

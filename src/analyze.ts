@@ -44,7 +44,7 @@ function reportingLexicon(): StageContext['reporting'] {
  */
 function stagesFor(parts: Set<Part>): Stage[] {
   return defaultStages.filter((s) => (s.name !== 'quotes' || parts.has('quotes') || parts.has('stances')) && (s.name !== 'stances' || parts.has('stances'))
-    && (s.name !== 'tone' || parts.has('entities')));
+    && (s.name !== 'tone' || parts.has('entities')) && (s.name !== 'genders' || parts.has('entities') || parts.has('quotes')));
 }
 
 /** What every stage reads but the targets: gazetteers, the tagger and the reporting lexicon, prepared once. */

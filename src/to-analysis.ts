@@ -1,7 +1,8 @@
 // The only place a Doc becomes the contract's Analysis: ids, names, salience, text derived from spans.
-import { ANALYSIS_SCHEMA, type Analysis, type Entity, type Part, type Quote, type Stance, type TargetTone } from './analysis.js';
+import { ANALYSIS_SCHEMA, type Analysis, type Entity, type GenderEvidence, type Part, type Quote, type Stance, type TargetTone } from './analysis.js';
 import { fingerprint } from './corpus/near-duplicates.js';
-import type { AnnotatedDoc } from './doc/doc.js';
+import type { AnnotatedDoc, Span } from './doc/doc.js';
+import { genderOfNominal } from './stages/read-genders.js';
 
 export interface ToAnalysisOptions { id: string; title?: string | null; parts: Set<Part>; elapsedMs: number; includeText?: boolean; date?: string }
 
@@ -46,6 +47,7 @@ export function toAnalysis(doc: AnnotatedDoc, options: ToAnalysisOptions): Analy
         mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: m.kind, sentence: doc.tokens[m.firstToken]!.sentence })),
         count: e.mentions.length, salience: round3(weights[i]! / total),
         tone: doc.entityTones?.[i] ?? { label: 'neutral', score: 0 },
+        ...(doc.genders?.[i] ? { gender: doc.genders[i]! } : {}),
       };
     });
   }
@@ -57,6 +59,7 @@ export function toAnalysis(doc: AnnotatedDoc, options: ToAnalysisOptions): Analy
         entity: q.speaker.entity !== null ? idOf.get(q.speaker.entity)! : null,
         name: q.speaker.entity !== null ? clusters[q.speaker.entity]!.name : text.slice(q.speaker.span.start, q.speaker.span.end),
         mention: { start: q.speaker.span.start, end: q.speaker.span.end, text: text.slice(q.speaker.span.start, q.speaker.span.end) },
+        ...speakerGender(doc, q.speaker),
       } : null,
       ...(q.fragments ? { fragments: q.fragments } : {}),
     }));
@@ -76,4 +79,15 @@ export function toAnalysis(doc: AnnotatedDoc, options: ToAnalysisOptions): Analy
   const print = fingerprint(text);
   if (print) analysis.fingerprint = print;
   return analysis;
+}
+
+/** A speaker's gender by evidence: their entity's, or the role word of a nominal speaker ("a spokeswoman"). */
+function speakerGender(doc: AnnotatedDoc, speaker: { span: Span; entity: number | null }): { gender?: GenderEvidence } {
+  if (speaker.entity !== null) {
+    const gender = doc.genders?.[speaker.entity];
+    return gender ? { gender } : {};
+  }
+  const words = doc.text.slice(speaker.span.start, speaker.span.end);
+  const label = genderOfNominal(words);
+  return label ? { gender: { label, evidence: 'role', text: words.split(/\s+/).pop()! } } : {};
 }

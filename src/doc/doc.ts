@@ -35,6 +35,8 @@ export interface Doc {
   numericEntities: RawEntity[];
 }
 
+import type { GenderAnnotation } from '../stages/read-genders.js';
+
 // Annotations the stages add. Token ranges are inclusive (firstToken..lastToken).
 
 export type EntityType =
@@ -93,4 +95,6 @@ export interface AnnotatedDoc extends Doc {
   quotes?: QuoteAnnotation[];
   stances?: StanceAnnotation[];
   targets?: TargetAnnotation[];
+  /** Per entity: its gender as the text states it, or null. */
+  genders?: (GenderAnnotation | null)[];
 }

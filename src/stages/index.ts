@@ -5,11 +5,12 @@ import { mergeAliases } from './merge-aliases.js';
 import { resolvePronouns } from './resolve-pronouns.js';
 import { resolveNominals } from './resolve-nominals.js';
 import { findQuotes } from './find-quotes.js';
-import { findStances } from './find-stances.js';
+import { readGenders } from './read-genders.js';
+import { findStances, SHIPPED_GATES } from './find-stances.js';
 import { findStancePatterns } from './find-stance-patterns.js';
 import { findSpeakerStances } from './find-speaker-stances.js';
 import { articleToneToward, shippedToneModel, toneToward, type ToneModel } from '../tone/tone-model.js';
-import { shippedStanceModel } from '../stance/stance-model.js';
+import { shippedPairEncoder } from '../stance/pair-encoder.js';
 import type { Annotation, Stage, StageContext } from './stage.js';
 
 export type { Stage, StageContext } from './stage.js';
@@ -63,6 +64,11 @@ export const nominals: Stage = {
   run: (doc, { gazetteer }) => resolveNominals(doc, doc.entities!, gazetteer.lexicon.roles),
 };
 
+export const genders: Stage = {
+  name: 'genders', needs: ['entities', 'pronouns', 'nominals'], adds: 'genders',
+  run: (doc) => { doc.genders = readGenders(doc, doc.entities!); },
+};
+
 export const quotes: Stage = {
   name: 'quotes', needs: ['entities', 'pronouns', 'nominals'], adds: 'quotes',
   run: (doc, { reporting, gazetteer }) => { doc.quotes = findQuotes(doc, doc.entities!, reporting, gazetteer.lexicon.titles); },
@@ -70,8 +76,9 @@ export const quotes: Stage = {
 
 export const stances: Stage = {
   name: 'stances', needs: ['entities', 'quotes'], adds: 'stances',
-  run: (doc, { gazetteer }) => {
-    const fromModel = findStances(doc, doc.entities!, shippedStanceModel(), gazetteer.lexicon.roles);
+  run: (doc, { gazetteer, stancePairs }) => {
+    const { classifier, gates } = stancePairs ?? { classifier: shippedPairEncoder(), gates: SHIPPED_GATES };
+    const fromModel = findStances(doc, doc.entities!, classifier, gazetteer.lexicon.roles, gates);
     const fromPatterns = findStancePatterns(doc, doc.entities!, gazetteer.lexicon.titles);
     const fromSpeakers = findSpeakerStances(doc, doc.entities!, gazetteer.lexicon.titles);
     // One edge per holder, target and polarity: the model's where both found it.
@@ -93,7 +100,7 @@ export const stances: Stage = {
 /**
  * "the Russian foreign ministry attacked ...": a people's name before a word of the state (ministry,
  * government, officials ...) in a stance's sentence speaks for its country, when the article names
- * that country as a place; "Syrian rebels" stay Syrians.
+ * that country as a place; "Syrian rebels" stay Syrians. A capital in a stance speaks for its country too.
  */
 function stateActors(doc: AnnotatedDoc, countryOf: (string | undefined)[], stateWords: Set<string>): (entity: number, sentence: number) => number {
   const entities = doc.entities!;
@@ -105,7 +112,10 @@ function stateActors(doc: AnnotatedDoc, countryOf: (string | undefined)[], state
   return (entity, sentence) => {
     const e = entities[entity]!;
     const country = countryOf[entity];
-    if (e.type !== 'NORP' || !country || !countryEntity.has(country)) return entity;
+    if (!country || !countryEntity.has(country)) return entity;
+    // "accusing Washington", "Moscow says": a capital in a stance speaks for its country.
+    if (e.type === 'GPE') return countryEntity.get(country)!;
+    if (e.type !== 'NORP') return entity;
     const speaksForState = e.mentions.some((m) => doc.tokens[m.firstToken]!.sentence === sentence
       && [1, 2].some((k) => stateWords.has(doc.tokens[m.lastToken + k]?.lower ?? '')));
     return speaksForState ? countryEntity.get(country)! : entity;
@@ -167,7 +177,7 @@ function findAll(text: string, needle: string): Span[] {
   return spans;
 }
 
-export const defaultStages: Stage[] = [mentions, entities, pronouns, nominals, tone, quotes, stances, targets];
+export const defaultStages: Stage[] = [mentions, entities, pronouns, nominals, genders, tone, quotes, stances, targets];
 
 /** Runs the stages in order, checking that each one's needs were added by an earlier one. */
 export function runStages(doc: AnnotatedDoc, stages: Stage[], context: StageContext): AnnotatedDoc {

@@ -2,6 +2,7 @@
 // alias across articles, top speakers, the stance network and target tone by month. Memory grows
 // with the number of distinct names, not of articles: each article is folded in and dropped.
 import { NearDuplicateIndex } from './corpus/near-duplicates.js';
+import { QuoteIndex, type QuoteEntry } from './corpus/quote-index.js';
 import { monthOf } from './input/dates.js';
 import { SUMMARY_SCHEMA, isFailed, type AnalysisResult, type EntityType, type Tone, type ToneLabel } from './analysis.js';
 
@@ -9,7 +10,7 @@ export interface Summary {
   schema: typeof SUMMARY_SCHEMA;
   inputs: number; analysed: number; failed: number;
   entities: { name: string; type: EntityType; aliases: string[]; articles: number; mentions: number; tone: Tone }[];
-  speakers: { name: string; entity: string | null; quotes: number; articles: number; sample: { id: string; text: string } }[];
+  speakers: { name: string; entity: string | null; quotes: number; articles: number; sample: { id: string; text: string }; gender?: GenderLabel }[];
   stances: { holder: string; target: string; holderType?: EntityType; targetType?: EntityType; positive: number; negative: number; label: ToneLabel; articles: number; examples: { id: string; start: number; end: number }[] }[];
   targets: { query: string; articles: number; positive: number; negative: number; neutral: number; byDate: { date: string; positive: number; negative: number; neutral: number }[] }[];
   /**
@@ -18,6 +19,17 @@ export interface Summary {
    * left out of every other list unless `counted`. Present when the articles' text was at hand.
    */
   duplicates?: { checked: number; copies: number; counted: boolean; groups: { original: string; copies: { id: string; similarity: number }[] }[] };
+  /**
+   * Direct quotes of six words or more carried by two or more articles, copies included (a wire
+   * story's quote spread is the point): the articles in date order, the speakers each gave it to,
+   * the wordings when trimmed or edited. Present when quotes were analysed.
+   */
+  quotes?: (Omit<QuoteEntry, 'articles'> & { articles: { id: string; date?: string; speaker: string | null }[] })[];
+  /**
+   * Who gets a voice: speakers and their quotes by the gender the articles state (a title, a role
+   * word, the pronouns resolved to them), `unknown` where none says it. Never guessed from names.
+   */
+  voices?: { speakers: Record<GenderLabel | 'unknown', number>; quotes: Record<GenderLabel | 'unknown', number> };
   /** Inputs whose date could not be read (left out of byDate rather than put in a made-up month); present when there are any. */
   unreadDates?: { id: string; date: string }[];
 }
@@ -47,7 +59,9 @@ interface EntityGroup {
   members: EntityGroup[];
 }
 
-interface SpeakerTally { key: string; nominal: string | null; quotes: number; articles: number; sample: { id: string; text: string }; sampleNamed: boolean }
+type GenderLabel = 'female' | 'male';
+
+interface SpeakerTally { key: string; nominal: string | null; quotes: number; articles: number; sample: { id: string; text: string }; sampleNamed: boolean; genders: Record<GenderLabel, number> }
 interface StanceTally { holder: EntityGroup; target: EntityGroup; positive: number; negative: number; articles: number; lastArticle: number; examples: { id: string; start: number; end: number }[] }
 
 /**
@@ -115,6 +129,11 @@ class EntityIndex {
       || (g.ownArticles === best.ownArticles && g.name.length > best.name.length) ? g : best)).name;
   }
 
+  /** The group of a name already added, without adding it. */
+  get(type: EntityType, name: string): EntityGroup | undefined {
+    return this.byName.get(`${type}\u0000${name}`);
+  }
+
   roots(): EntityGroup[] {
     return [...this.byName.values()].filter((g) => g.parent === g);
   }
@@ -147,10 +166,23 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
   const copiesOf = new NearDuplicateIndex();
   const groups = new Map<string, { id: string; similarity: number }[]>();
   let checked = 0;
+  const quoteIndex = new QuoteIndex<{ type: EntityType | undefined; name: string } | null>();
+  let quoted = false;
   for await (const result of results) {
     summary.inputs += 1;
     if (isFailed(result)) { summary.failed += 1; continue; }
     summary.analysed += 1;
+    if (result.quotes) {
+      quoted = true;
+      const typeOf = new Map((result.entities ?? []).map((e) => [e.id, e.type]));
+      for (const q of result.quotes) {
+        if (q.kind !== 'direct') continue;
+        // Read as merged names at the end: the entity index is only built from counted articles.
+        const type = q.speaker?.entity ? typeOf.get(q.speaker.entity) : undefined;
+        const speaker = q.speaker && (q.speaker.entity || !PRONOUNS.has(q.speaker.name.toLowerCase())) ? { type, name: q.speaker.name } : null;
+        quoteIndex.add({ id: result.id, ...(result.date ? { date: result.date } : {}), text: q.text, speaker });
+      }
+    }
     if (result.fingerprint) {
       checked += 1;
       const match = copiesOf.add(result.id, result.fingerprint);
@@ -182,8 +214,9 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
       const group = (q.speaker.entity && groupOf.get(q.speaker.entity)) || null;
       const key = group ? group.key : `nominal\u0000${q.speaker.name.toLowerCase()}`;
       let tally = speakers.get(key);
-      if (!tally) speakers.set(key, (tally = { key, group, nominal: group ? null : q.speaker.name, quotes: 0, articles: 0, sample: { id: result.id, text: q.text }, sampleNamed: false }));
+      if (!tally) speakers.set(key, (tally = { key, group, nominal: group ? null : q.speaker.name, quotes: 0, articles: 0, sample: { id: result.id, text: q.text }, sampleNamed: false, genders: { female: 0, male: 0 } }));
       tally.quotes += 1;
+      if (q.speaker.gender) tally.genders[q.speaker.gender.label] += 1;
       // The sample is a direct quote where the speaker is named, when there is one: the surest reading.
       const named = q.kind === 'direct' && q.speaker.mention !== null && !PRONOUNS.has(q.speaker.mention.text.toLowerCase());
       if (named && !tally.sampleNamed) { tally.sample = { id: result.id, text: q.text }; tally.sampleNamed = true; }
@@ -218,15 +251,33 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
   }));
 
   // Later merges can join tallies made under different names: fold them by their groups' roots.
-  const speakerTotals = new Map<string, Summary['speakers'][number]>();
+  const speakerTotals = new Map<string, Summary['speakers'][number] & { genders: Record<GenderLabel, number> }>();
   for (const tally of speakers.values()) {
     const root = tally.group ? EntityIndex.find(tally.group) : null;
     const key = root ? root.key : tally.key;
     const total = speakerTotals.get(key);
-    if (total) { total.quotes += tally.quotes; total.articles += tally.articles; continue; }
-    speakerTotals.set(key, { name: root ? EntityIndex.nameOf(root) : tally.nominal!, entity: root ? EntityIndex.nameOf(root) : null, quotes: tally.quotes, articles: tally.articles, sample: tally.sample });
+    if (total) {
+      total.quotes += tally.quotes; total.articles += tally.articles;
+      total.genders.female += tally.genders.female; total.genders.male += tally.genders.male;
+      continue;
+    }
+    speakerTotals.set(key, { name: root ? EntityIndex.nameOf(root) : tally.nominal!, entity: root ? EntityIndex.nameOf(root) : null, quotes: tally.quotes, articles: tally.articles, sample: tally.sample, genders: { ...tally.genders } });
   }
-  summary.speakers = [...speakerTotals.values()].sort(byWeight((s) => s.quotes)).slice(0, options.top);
+  // A speaker's gender is what their articles state, when they do not disagree.
+  const spoken = [...speakerTotals.values()].map(({ genders, ...s }) => {
+    const gender: GenderLabel | undefined = genders.female && !genders.male ? 'female' : genders.male && !genders.female ? 'male' : undefined;
+    return gender ? { ...s, gender } : s;
+  });
+  if (speakerTotals.size || quoted) {
+    const voices: NonNullable<Summary['voices']> = { speakers: { female: 0, male: 0, unknown: 0 }, quotes: { female: 0, male: 0, unknown: 0 } };
+    for (const s of spoken) {
+      const g = 'gender' in s && s.gender ? s.gender : 'unknown';
+      voices.speakers[g] += 1;
+      voices.quotes[g] += s.quotes;
+    }
+    summary.voices = voices;
+  }
+  summary.speakers = spoken.sort(byWeight((s) => s.quotes)).slice(0, options.top);
 
   const stanceTotals = new Map<string, Summary['stances'][number]>();
   for (const tally of stances.values()) {
@@ -243,6 +294,14 @@ export async function summarize(results: AsyncIterable<AnalysisResult>, options:
     .map((s) => ({ ...s, label: (s.positive > s.negative ? 'positive' : s.negative > s.positive ? 'negative' : 'neutral') as ToneLabel }))
     .sort(byWeight((s) => s.positive + s.negative)).slice(0, options.top);
   summary.targets = [...targets.values()].map((t) => ({ ...t, byDate: t.byDate.sort((a, b) => a.date.localeCompare(b.date)) }));
+  if (quoted) {
+    const nameOf = (speaker: { type: EntityType | undefined; name: string } | null) => {
+      const group = speaker?.type ? index.get(speaker.type, speaker.name) : undefined;
+      return group ? EntityIndex.nameOf(group) : speaker?.name ?? null;
+    };
+    summary.quotes = quoteIndex.entries(nameOf).filter((q) => q.articles.length > 1).slice(0, options.top)
+      .map((q) => ({ ...q, articles: q.articles.map(({ text: _text, ...a }) => a) }));
+  }
   if (checked) {
     summary.duplicates = {
       checked, copies: [...groups.values()].reduce((n, list) => n + list.length, 0), counted: options.countCopies === true,

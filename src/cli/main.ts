@@ -11,6 +11,8 @@ import { checkPaths, countInputs, readInputs } from '../input/read-inputs.js';
 import { readUserGazetteer } from '../knowledge/gazetteer.js';
 import { summarize } from '../summarize.js';
 import { summaryFormats } from '../format/summary.js';
+import { findQuote } from '../corpus/find-quote.js';
+import { quoteFindFormats } from '../format/quote-find.js';
 import { terminalText } from '../format/safe-text.js';
 import { buildProgram, suggestCommand, type RunOptions } from './program.js';
 import { restoreTerminal, startProgress } from './progress.js';
@@ -83,15 +85,20 @@ async function execute(options: RunOptions, program: Command): Promise<number> {
   // One article: a pool would only add the workers' start-up.
   const batch = { jobs: single ? 1 : options.jobs, only: options.only, targets: options.targets, gazetteers, includeText: format === 'html', timing: options.timing };
 
+  // Every input analysed, its failures reported as they come: what summary and --find fold.
+  const reported = async function* (): AsyncGenerator<AnalysisResult> {
+    for await (const result of analyzeItems(inputs(), batch)) {
+      if (isFailed(result)) report(result.id, result.error);
+      progress.tick(isFailed(result), isFailed(result) ? 0 : result.stats.tokens);
+      yield result;
+    }
+  };
   try {
-    if (options.command === 'summary') {
-      const results = (async function* reported(): AsyncGenerator<AnalysisResult> {
-        for await (const result of analyzeItems(inputs(), batch)) {
-          if (isFailed(result)) report(result.id, result.error);
-          progress.tick(isFailed(result), isFailed(result) ? 0 : result.stats.tokens);
-          yield result;
-        }
-      })();
+    if (options.find !== undefined) {
+      if (!options.find.trim()) throw new UsageError('bad-option', '--find needs the words of a quote, instead found an empty string');
+      await write(quoteFindFormats[format](await findQuote(reported(), options.find), formatOptions));
+    } else if (options.command === 'summary') {
+      const results = reported();
       const summary = await summarize(results, { top: options.top, countCopies: options.countCopies });
       if (!options.quiet) {
         const unread = summary.unreadDates ?? [];

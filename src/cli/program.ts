@@ -27,6 +27,8 @@ export interface RunOptions {
   timing: boolean;
   /** summary: count near-duplicate copies in the totals. */
   countCopies: boolean;
+  /** quotes --find: the words of a quote to look for across the inputs. */
+  find?: string;
 }
 
 export type FailOn = 'input' | 'usage';
@@ -84,6 +86,12 @@ Examples:
                                                tone toward Iraq by month (JSONL records with "date")
   newslens summary news/ --top 20 -f csv       one row per entity, speaker, stance and target`;
 
+const FIND_EXAMPLES = `
+Examples:
+  newslens quotes news/ --find "a stalking horse"          which articles carry it, and whose words they say it is
+  newslens quotes feed.jsonl --find "not a US matter" -f json
+A quote given to different speakers in different articles is flagged: check it before you repeat it.`;
+
 /** The options of a command in commander's own layout, for the top-level help. */
 function optionList(command: Command): string {
   const help = command.createHelp();
@@ -96,7 +104,7 @@ function optionList(command: Command): string {
 
 interface ParsedOptions {
   format?: FormatName; inputFormat: InputFormat; only?: Part[]; target: string[]; jobs: number; ext: string;
-  color: boolean; quiet: boolean; gazetteer: string[]; maxChars: number; top?: number; failOn: FailOn; timing: boolean; countCopies?: boolean;
+  color: boolean; quiet: boolean; gazetteer: string[]; maxChars: number; top?: number; failOn: FailOn; timing: boolean; countCopies?: boolean; find?: string;
 }
 
 /** Edit distance (insertions, deletions, substitutions, swaps of neighbours) between two short words. */
@@ -136,12 +144,16 @@ export function buildProgram(version: string, onRun: (options: RunOptions) => vo
       command: name, paths, format: opts.format, inputFormat: opts.inputFormat, only: only ?? opts.only, targets: opts.target,
       jobs: opts.jobs, extensions: opts.ext.split(',').map((e) => e.trim()).filter(Boolean), color: explicitColor,
       quiet: opts.quiet === true, gazetteers: opts.gazetteer, maxChars: opts.maxChars, top: opts.top ?? 50, failOn: opts.failOn, timing: opts.timing, countCopies: opts.countCopies === true,
+      ...(opts.find !== undefined ? { find: opts.find } : {}),
     });
   };
   const analyze = addOptions(program.command('analyze', { isDefault: true }).description('analyse articles: entities, quotes, stances (the default command)'))
     .addHelpText('after', EXAMPLES).action(wire('analyze'));
   addOptions(program.command('entities').description('shorthand for analyze --only entities')).action(wire('analyze', ['entities']));
-  addOptions(program.command('quotes').description('shorthand for analyze --only quotes')).action(wire('analyze', ['quotes']));
+  addOptions(program.command('quotes').description('shorthand for analyze --only quotes; with --find, where a quote appeared and who said it'))
+    .option('--find <text>', 'the direct quotes across all inputs that contain these words (or most of them, if lightly edited): every article carrying each, by date, the speaker each gave it to, and its wordings')
+    .addHelpText('after', FIND_EXAMPLES)
+    .action(wire('analyze', ['quotes']));
   addOptions(program.command('stance').description('shorthand for analyze --only stances')).action(wire('analyze', ['stances']));
   addOptions(program.command('summary').description('one aggregate over all inputs: top entities, speakers, stance network'))
     .option('--top <n>', 'how many items each list keeps', positiveInt('--top'), 50)

@@ -2,7 +2,9 @@
 // Train cross-validation of the whole stance stage: DSE train is read by the pipeline as eval.js
 // reads dev, but every pair gets the encoder's out-of-fold probabilities (the fold that did not
 // train on its sentence), so the rules around the encoder (StanceGates) are chosen here and never
-// on dev. Each gate is switched off in turn to show what it is worth.
+// on dev. Each gate is switched off in turn to show what it is worth. The linear model that also
+// reads neighbouring names is left out here: it was trained on all of train, so its share would be
+// read in-sample; its own CV is train-stance.js's.
 // usage: node scripts/cv-stances.js OOF.jsonl [stance/dse-train.jsonl]
 //   OOF.jsonl: scripts/train-stance-encoder.py PAIRS --folds 5 --no-write --oof OOF.jsonl
 import { readFileSync } from 'node:fs';
@@ -66,7 +68,7 @@ function run(gates) {
   const read = new Set();
   let unmarked = 0;
   for (const r of records) {
-    const doc = runStages(buildDoc(r.text), stages, { ...prepared, targets: [], stancePairs: { classifier: outOfFold, gates } });
+    const doc = runStages(buildDoc(r.text), stages, { ...prepared, targets: [], stancePairs: { models: { linear: null, encoder: outOfFold }, gates } });
     const analysis = toAnalysis(doc, { id: r.id, parts, elapsedMs: 0 });
     out.set(r.id, analysis);
     if (read.has(r.text)) continue;

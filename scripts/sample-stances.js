@@ -26,7 +26,7 @@ for (const file of picked) {
   const a = analyze(text, { id: file });
   for (const s of a.stances) {
     const sentence = text.slice(s.evidence.start, s.evidence.end).replace(/\s+/g, ' ');
-    edges.push({ file, edge: `${s.holderName} -> ${s.targetName} ${s.label} ${s.p?.toFixed(2)}`, cue: s.cue, sentence });
+    edges.push({ file, edge: `${s.holderName} -> ${s.targetName} ${s.label}`, cue: s.cue, sentence });
   }
 }
 // mulberry32: a fixed seed draws the same sample again

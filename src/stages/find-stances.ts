@@ -3,9 +3,12 @@
 // encoder's best stance class reaches the threshold chosen in cross-validation on DSE train
 // (scripts/train-stance-encoder.py) and the rules below let it through. Co-occurrence alone is
 // never a stance.
-import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
+import type { Doc, EntityCluster, Sentence, StanceAnnotation } from '../doc/doc.js';
 import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS } from '../stance/lexicons.js';
 import type { PairClassifier } from '../stance/pair-encoder.js';
+import type { LinearModel } from '../ml/linear-model.js';
+import { ScoreSink } from '../ml/feature-sink.js';
+import { emitStanceFeatures } from '../stance/stance-model.js';
 import { VALENCE } from '../knowledge/valence.js';
 
 /**
@@ -36,6 +39,12 @@ export interface StanceGates {
 
 export const SHIPPED_GATES: StanceGates = { lexicalCue: 'sentence', cueAgrees: true, possessive: true, nearestHolder: true, structure: true };
 
+/** The linear model's reading is kept from this probability, and from this one without a stance word of the lexicon (findStances before the encoder; README). */
+const LINEAR_MIN_PROBABILITY = 0.65;
+const LINEAR_WITHOUT_CUE = 0.8;
+/** The linear model reads neighbours no further apart than this, in tokens. */
+const LINEAR_MAX_GAP = 12;
+const NO_PAIRS: ReadonlySet<string> = new Set();
 /** Pairs read per sentence are bounded: a list of twenty names is not twenty stances. */
 const MAX_MENTIONS_PER_SENTENCE = 8;
 const STANCE_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
@@ -54,7 +63,13 @@ const REPORTING = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'ar
 
 interface Named { entity: number; firstToken: number; lastToken: number }
 
-export function findStances(doc: Doc, entities: EntityCluster[], encoder: PairClassifier, roles: ReadonlySet<string> = new Set(), gates: StanceGates = SHIPPED_GATES): StanceAnnotation[] {
+/** The two readers of pairs: the linear model over neighbours, the encoder over every pair (either may be left out). */
+export interface StanceModels { linear: LinearModel | null; encoder: PairClassifier | null }
+
+/** One model's reading of a pair of mentions i < j: a DSE class 1-4 and its probability. */
+interface Reading { i: number; j: number; label: number; probability: number; byEncoder: boolean }
+
+export function findStances(doc: Doc, entities: EntityCluster[], models: StanceModels, roles: ReadonlySet<string> = new Set(), gates: StanceGates = SHIPPED_GATES): StanceAnnotation[] {
   const bySentence = new Map<number, Named[]>();
   entities.forEach((e, entity) => {
     if (!STANCE_TYPES.has(e.type)) return;
@@ -81,52 +96,24 @@ export function findStances(doc: Doc, entities: EntityCluster[], encoder: PairCl
     // "Randy Forbes, like Coburn, criticized the Pentagon", "Mr Smith, the head of Oxfam, accused":
     // a name in an aside after another name stands between that one and the verb, not for it.
     const mentions = titled.filter((m, i) => i === 0 || !inAside(doc, entities, titled[i - 1]!, m)).slice(0, MAX_MENTIONS_PER_SENTENCE);
-    // Every pair of different entities is a candidate, each read with the whole sentence around it.
-    const candidates: Array<[number, number]> = [];
-    for (let i = 0; i < mentions.length; i += 1) {
-      for (let j = i + 1; j < mentions.length; j += 1) {
-        if (mentions[i]!.entity !== mentions[j]!.entity && mentions[j]!.firstToken > mentions[i]!.lastToken) candidates.push([i, j]);
-      }
-    }
-    if (candidates.length === 0) continue;
     const sentence = doc.sentences[s]!;
-    const words: string[] = [];
-    const tags: string[] = [];
-    for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
-      words.push(doc.tokens[t]!.lower);
-      tags.push(doc.tokens[t]!.pos);
-    }
-    const ranges = mentions.map((m) => [m.firstToken - sentence.firstToken, m.lastToken - sentence.firstToken] as const);
-    const read = encoder.classify(words, tags, ranges, candidates);
-    candidates.forEach(([i, j], c) => {
+    for (const reading of [...neighbourReadings(doc, mentions, models.linear), ...encoderReadings(doc, sentence, mentions, models.encoder)]) {
+      const { i, j, label, probability, byEncoder } = reading;
       const a = mentions[i]!;
       const b = mentions[j]!;
-      const p = read[c]!;
-      // The best stance class, kept when it reaches the threshold (neutral may still be likelier).
-      let label = 1;
-      for (let l = 2; l < p.length; l += 1) if (p[l]! > p[label]!) label = l;
-      const probability = p[label]!;
-      if (probability < encoder.threshold) return;
       const forward = label === 1 || label === 3;
       const [holder, target] = forward ? [a.entity, b.entity] : [b.entity, a.entity];
       // "... are allied with al-Qaeda and fighting against the Assad government": a verb joined by
       // "and" right after the first name has the sentence's subject, not that name, as its holder.
-      if (forward && COORDINATORS.has(doc.tokens[a.lastToken + 1]?.lower ?? '') && doc.tokens[a.lastToken + 2]?.pos === 'VERB') return;
+      if (forward && COORDINATORS.has(doc.tokens[a.lastToken + 1]?.lower ?? '') && doc.tokens[a.lastToken + 2]?.pos === 'VERB') continue;
       const polarity = label <= 2 ? 'positive' : 'negative';
-      const cue = cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken, polarity);
-      if (gates.lexicalCue === 'between' && !cue.lexical) return;
-      if (gates.lexicalCue === 'sentence' && !cue.lexical && !hasStanceWord(doc, sentence.firstToken, sentence.lastToken, a, b)) return;
-      if (gates.possessive && isPossessive(doc, a, b)) return;
-      if (gates.nearestHolder && nameBetweenHolderAndCue(doc, mentions, i, j, forward, cue.token)) return;
-      if (gates.structure && !(forward ? cueReachesTarget(doc, mentions, i, j, cue.token) : isAgent(doc, b, roles))) return;
+      const cue = cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken, byEncoder ? polarity : undefined);
+      if (!byEncoder && !cue.lexical && probability < LINEAR_WITHOUT_CUE) continue;
+      if (byEncoder && !passesGates(doc, mentions, i, j, forward, polarity, cue, sentence, gates, roles)) continue;
       const [holderName, targetName] = forward ? [a, b] : [b, a];
-      const cuePolarity = cue.lexical ? CUE_POLARITY.get(doc.tokens[cue.token]!.lower) : undefined;
-      const refused = cue.lexical && isRefused(doc, cue.token);
       // A denied cue the model read as if it were not ("would not oppose" read as opposing).
-      if (cuePolarity === polarity && refused) return;
-      // "Bogdanovic was warned by the Lawn Tennis Association" read as praise: the cue says otherwise.
-      if (gates.cueAgrees && cuePolarity && cuePolarity !== polarity && !refused) return;
-      if (!canHold(doc, entities, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token)) return;
+      const denied = cue.lexical && CUE_POLARITY.get(doc.tokens[cue.token]!.lower) === polarity && isRefused(doc, cue.token);
+      if (denied || !canHold(doc, entities, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token)) continue;
       // Names joined to either end by "and" or a comma share its role: "Labour MPs criticised Tony
       // Blair and Gordon Brown", "Britain and France accused Russia".
       const [holders, targets] = forward ? [joinedBefore(doc, mentions, i), joinedAfter(doc, mentions, j)] : [joinedAfter(doc, mentions, j), joinedBefore(doc, mentions, i)];
@@ -141,9 +128,72 @@ export function findStances(doc: Doc, entities: EntityCluster[], encoder: PairCl
           });
         }
       }
-    });
+    }
   }
   return [...best.values()].sort((x, y) => x.evidence.start - y.evidence.start).map(({ p: _p, ...stance }) => stance);
+}
+
+/**
+ * The linear model's readings: neighbouring names only, as it was trained and measured (DSE dev
+ * edge precision 94 alone). With another name between them the cue belongs to that one.
+ */
+function neighbourReadings(doc: Doc, mentions: readonly Named[], model: LinearModel | null): Reading[] {
+  if (!model) return [];
+  const readings: Reading[] = [];
+  const scorer = new ScoreSink(model, NO_PAIRS);
+  for (let i = 0; i + 1 < mentions.length; i += 1) {
+    const [a, b] = [mentions[i]!, mentions[i + 1]!];
+    if (a.entity === b.entity || b.firstToken <= a.lastToken || b.firstToken - a.lastToken > LINEAR_MAX_GAP) continue;
+    emitStanceFeatures(doc, { aFirst: a.firstToken, aLast: a.lastToken, bFirst: b.firstToken, bLast: b.lastToken }, scorer.reset());
+    const p = scorer.probabilities();
+    let label = 0;
+    for (let l = 1; l < p.length; l += 1) if (p[l]! > p[label]!) label = l;
+    if (label !== 0 && p[label]! >= LINEAR_MIN_PROBABILITY) readings.push({ i, j: i + 1, label, probability: p[label]!, byEncoder: false });
+  }
+  return readings;
+}
+
+/** The encoder's readings: every pair of different entities, each read with the whole sentence around it. */
+function encoderReadings(doc: Doc, sentence: Sentence, mentions: readonly Named[], encoder: PairClassifier | null): Reading[] {
+  if (!encoder) return [];
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < mentions.length; i += 1) {
+    for (let j = i + 1; j < mentions.length; j += 1) {
+      if (mentions[i]!.entity !== mentions[j]!.entity && mentions[j]!.firstToken > mentions[i]!.lastToken) pairs.push([i, j]);
+    }
+  }
+  if (!pairs.length) return [];
+  const words: string[] = [];
+  const tags: string[] = [];
+  for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
+    words.push(doc.tokens[t]!.lower);
+    tags.push(doc.tokens[t]!.pos);
+  }
+  const ranges = mentions.map((m) => [m.firstToken - sentence.firstToken, m.lastToken - sentence.firstToken] as const);
+  const read = encoder.classify(words, tags, ranges, pairs);
+  const readings: Reading[] = [];
+  pairs.forEach(([i, j], c) => {
+    const p = read[c]!;
+    // The best stance class, kept when it reaches the threshold (neutral may still be likelier).
+    let label = 1;
+    for (let l = 2; l < p.length; l += 1) if (p[l]! > p[label]!) label = l;
+    if (p[label]! >= encoder.threshold) readings.push({ i, j, label, probability: p[label]!, byEncoder: true });
+  });
+  return readings;
+}
+
+/** The rules around the encoder's reading of mentions i and j (StanceGates). */
+function passesGates(doc: Doc, mentions: readonly Named[], i: number, j: number, forward: boolean, polarity: string,
+  cue: { lexical: boolean; token: number }, sentence: Sentence, gates: StanceGates, roles: ReadonlySet<string>): boolean {
+  const [a, b] = [mentions[i]!, mentions[j]!];
+  if (gates.lexicalCue === 'between' && !cue.lexical) return false;
+  if (gates.lexicalCue === 'sentence' && !cue.lexical && !hasStanceWord(doc, sentence.firstToken, sentence.lastToken, a, b)) return false;
+  if (gates.possessive && isPossessive(doc, a, b)) return false;
+  if (gates.nearestHolder && nameBetweenHolderAndCue(doc, mentions, i, j, forward, cue.token)) return false;
+  if (gates.structure && !(forward ? cueReachesTarget(doc, mentions, i, j, cue.token) : isAgent(doc, b, roles))) return false;
+  const cuePolarity = cue.lexical ? CUE_POLARITY.get(doc.tokens[cue.token]!.lower) : undefined;
+  // "Bogdanovic was warned by the Lawn Tennis Association" read as praise: the cue says otherwise.
+  return !(gates.cueAgrees && cuePolarity && cuePolarity !== polarity && !isRefused(doc, cue.token));
 }
 
 /**

@@ -7,6 +7,7 @@ import { resolveNominals } from './resolve-nominals.js';
 import { findQuotes } from './find-quotes.js';
 import { readGenders } from './read-genders.js';
 import { findStances, SHIPPED_GATES } from './find-stances.js';
+import { shippedStanceModel } from '../stance/stance-model.js';
 import { findStancePatterns } from './find-stance-patterns.js';
 import { findSpeakerStances } from './find-speaker-stances.js';
 import { articleToneToward, shippedToneModel, toneToward, type ToneModel } from '../tone/tone-model.js';
@@ -77,8 +78,8 @@ export const quotes: Stage = {
 export const stances: Stage = {
   name: 'stances', needs: ['entities', 'quotes'], adds: 'stances',
   run: (doc, { gazetteer, stancePairs }) => {
-    const { classifier, gates } = stancePairs ?? { classifier: shippedPairEncoder(), gates: SHIPPED_GATES };
-    const fromModel = findStances(doc, doc.entities!, classifier, gazetteer.lexicon.roles, gates);
+    const { models, gates } = stancePairs ?? { models: { linear: shippedStanceModel(), encoder: shippedPairEncoder() }, gates: SHIPPED_GATES };
+    const fromModel = findStances(doc, doc.entities!, models, gazetteer.lexicon.roles, gates);
     const fromPatterns = findStancePatterns(doc, doc.entities!, gazetteer.lexicon.titles);
     const fromSpeakers = findSpeakerStances(doc, doc.entities!, gazetteer.lexicon.titles);
     // One edge per holder, target and polarity: the model's where both found it.

@@ -2,8 +2,7 @@ import type { AnnotatedDoc } from '../doc/doc.js';
 import type { Gazetteer } from '../knowledge/gazetteer.js';
 import type { ReportingLexicon } from './find-quotes.js';
 import type { NerTagger } from '../ner/tagger.js';
-import type { PairClassifier } from '../stance/pair-encoder.js';
-import type { StanceGates } from './find-stances.js';
+import type { StanceGates, StanceModels } from './find-stances.js';
 
 /** What every stage may read besides the Doc: lexicons and the user's requests. */
 export interface StageContext {
@@ -12,8 +11,8 @@ export interface StageContext {
   reporting: ReportingLexicon;
   /** --target strings and JSONL target spans. */
   targets: (string | { start: number; end: number })[];
-  /** The stance pair model and the rules around it, when not the shipped ones: scripts/cv-stances.js. */
-  stancePairs?: { classifier: PairClassifier; gates: StanceGates };
+  /** The stance models and the rules around the encoder, when not the shipped ones: scripts/cv-stances.js. */
+  stancePairs?: { models: StanceModels; gates: StanceGates };
 }
 
 export type Annotation = 'tokens' | 'mentions' | 'entities' | 'pronouns' | 'nominals' | 'tone' | 'quotes' | 'stances' | 'targets' | 'genders';

@@ -288,8 +288,43 @@ describe('newslens summary', () => {
     expect(everyCopy.duplicates).toMatchObject({ copies: 2, counted: true });
     const csv = run(['summary', dir, '-f', 'csv']).stdout.trim().split('\n');
     expect(csv[0]!.split(',')[0]).toBe('part');
-    expect(new Set(csv.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['entity', 'speaker', 'stance', 'copy']));
+    expect(new Set(csv.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['entity', 'speaker', 'stance', 'copy', 'voices', 'quote']));
     for (const format of ['table', 'md', 'html', 'jsonl']) expect(run(['summary', dir, '-f', format]).stdout).toContain('John Kerry');
+  });
+
+  test('quotes carried by several articles, copies included, and who gets a voice, in every format', () => {
+    const dir = seedFolder();
+    const json = JSON.parse(run(['summary', dir, '-f', 'json']).stdout);
+    // Kerry's "an important day for us ..." is in the seed, its two copies and c.md (its first lines).
+    const important = json.quotes.find((q: { text: string }) => q.text.startsWith('an important day for us'));
+    expect(important.articles.map((a: { id: string }) => a.id).sort()).toEqual([join(dir, 'a.txt'), join(dir, 'b', 'bom.txt'), join(dir, 'b', 'crlf.txt'), join(dir, 'c.md')].sort());
+    expect(important).toMatchObject({ speakers: [{ name: 'John Kerry', articles: 4 }], speakersDiffer: false });
+    // Kerry is "he" in the seed: male by the pronoun; the copies are not counted twice.
+    expect(json.speakers.find((s: { name: string }) => s.name === 'John Kerry')).toMatchObject({ gender: 'male' });
+    expect(json.voices.speakers.male).toBeGreaterThanOrEqual(1);
+    const speakers = json.voices.speakers as Record<string, number>;
+    expect(speakers.female! + speakers.male! + speakers.unknown!).toBe(json.speakers.length);
+    for (const format of ['table', 'md', 'html']) {
+      const out = run(['summary', dir, '-f', format, '--no-color']).stdout;
+      expect(out).toContain('an important day for us');
+      expect(out).toContain('unknown');
+    }
+  });
+
+  test('quotes --find lists every article carrying the words, with its speaker', () => {
+    const dir = seedFolder();
+    const found = JSON.parse(run(['quotes', dir, '--find', 'a threat to everybody', '-f', 'json']).stdout);
+    expect(found).toMatchObject({ schema: 'newslens/quote-find@1', query: 'a threat to everybody', analysed: 4 });
+    expect(found.quotes).toHaveLength(1);
+    expect(found.quotes[0].articles.map((a: { id: string }) => a.id).sort()).toEqual([join(dir, 'a.txt'), join(dir, 'b', 'bom.txt'), join(dir, 'b', 'crlf.txt')].sort());
+    expect(found.quotes[0].speakers).toEqual([{ name: 'John Kerry', articles: 3 }]);
+    const table = run(['quotes', dir, '--find', 'a threat to everybody', '-f', 'table', '--no-color']).stdout;
+    expect(table).toContain('1 quote matching');
+    const none = run(['quotes', dir, '--find', 'words nobody said', '-f', 'table', '--no-color']);
+    expect(none.stdout).toContain('No direct quote contains these words');
+    const csv = run(['quotes', dir, '--find', 'a threat to everybody', '-f', 'csv']).stdout.trim().split('\n');
+    expect(csv).toHaveLength(4);
+    expect(run(['quotes', dir, '--find', ' ']).status).toBe(2);
   });
 
   test('an entity of one article has the same tone label and score in the summary as in the analysis', () => {

@@ -180,6 +180,12 @@ export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagg
     // "3G", "4G": wink splits the number from its letter, which is no name.
     const before = tokens[span.firstToken - 1];
     if (before?.type === 'number' && before.end === tokens[span.firstToken]!.start) continue;
+    // "Verizon 'seals takeover of MCI'" over "Verizon has won": a name ends with its sentence.
+    const sentenceEnd = doc.sentences[tokens[span.firstToken]!.sentence]!.lastToken;
+    if (span.lastToken > sentenceEnd) {
+      span.lastToken = sentenceEnd;
+      while (span.lastToken > span.firstToken && tokens[span.lastToken]!.type === 'punctuation') span.lastToken -= 1;
+    }
     // "Comedy Fat Albert - co-written by ...": a dash between spaces ends a name.
     for (let t = span.firstToken + 1; t <= span.lastToken; t += 1) {
       if (DASHES.has(tokens[t]!.text) && tokens[t]!.spaceBefore && tokens[t + 1]?.spaceBefore) { span.lastToken = t - 1; break; }

@@ -4,7 +4,7 @@
 // (scripts/train-stance-encoder.py) and the rules below let it through. Co-occurrence alone is
 // never a stance.
 import type { Doc, EntityCluster, Sentence, StanceAnnotation } from '../doc/doc.js';
-import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS } from '../stance/lexicons.js';
+import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS, type Polarity } from '../stance/lexicons.js';
 import type { PairClassifier } from '../stance/pair-encoder.js';
 import type { LinearModel } from '../ml/linear-model.js';
 import { ScoreSink } from '../ml/feature-sink.js';
@@ -97,23 +97,18 @@ export function findStances(doc: Doc, entities: EntityCluster[], models: StanceM
     // a name in an aside after another name stands between that one and the verb, not for it.
     const mentions = titled.filter((m, i) => i === 0 || !inAside(doc, entities, titled[i - 1]!, m)).slice(0, MAX_MENTIONS_PER_SENTENCE);
     const sentence = doc.sentences[s]!;
-    for (const reading of [...neighbourReadings(doc, mentions, models.linear), ...encoderReadings(doc, sentence, mentions, models.encoder)]) {
+    // The rules of the stage for one reading: the cue it rests on, or null when a rule rejects it.
+    const allowed = (i: number, j: number, forward: boolean, polarity: Polarity, byEncoder: boolean) => ruledCue(doc, entities, mentions, i, j, forward, polarity, byEncoder, sentence, gates, roles);
+    // The encoder reads only the pairs whose some reading the rules could let through: it is the stage's dearest part.
+    const worthReading = (i: number, j: number) => mayPassGates(doc, mentions, i, j, sentence, gates, roles)
+      && ([true, false] as const).some((forward) => (['positive', 'negative'] as const).some((polarity) => allowed(i, j, forward, polarity, true) !== null));
+    for (const reading of [...neighbourReadings(doc, mentions, models.linear), ...encoderReadings(doc, sentence, mentions, models.encoder, worthReading)]) {
       const { i, j, label, probability, byEncoder } = reading;
-      const a = mentions[i]!;
-      const b = mentions[j]!;
       const forward = label === 1 || label === 3;
-      const [holder, target] = forward ? [a.entity, b.entity] : [b.entity, a.entity];
-      // "... are allied with al-Qaeda and fighting against the Assad government": a verb joined by
-      // "and" right after the first name has the sentence's subject, not that name, as its holder.
-      if (forward && COORDINATORS.has(doc.tokens[a.lastToken + 1]?.lower ?? '') && doc.tokens[a.lastToken + 2]?.pos === 'VERB') continue;
-      const polarity = label <= 2 ? 'positive' : 'negative';
-      const cue = cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken, byEncoder ? polarity : undefined);
-      if (!byEncoder && !cue.lexical && probability < LINEAR_WITHOUT_CUE) continue;
-      if (byEncoder && !passesGates(doc, mentions, i, j, forward, polarity, cue, sentence, gates, roles)) continue;
-      const [holderName, targetName] = forward ? [a, b] : [b, a];
-      // A denied cue the model read as if it were not ("would not oppose" read as opposing).
-      const denied = cue.lexical && CUE_POLARITY.get(doc.tokens[cue.token]!.lower) === polarity && isRefused(doc, cue.token);
-      if (denied || !canHold(doc, entities, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token)) continue;
+      const [holder, target] = forward ? [mentions[i]!.entity, mentions[j]!.entity] : [mentions[j]!.entity, mentions[i]!.entity];
+      const polarity: Polarity = label <= 2 ? 'positive' : 'negative';
+      const cue = allowed(i, j, forward, polarity, byEncoder);
+      if (!cue || (!byEncoder && !cue.lexical && probability < LINEAR_WITHOUT_CUE)) continue;
       // Names joined to either end by "and" or a comma share its role: "Labour MPs criticised Tony
       // Blair and Gordon Brown", "Britain and France accused Russia".
       const [holders, targets] = forward ? [joinedBefore(doc, mentions, i), joinedAfter(doc, mentions, j)] : [joinedAfter(doc, mentions, j), joinedBefore(doc, mentions, i)];
@@ -131,6 +126,25 @@ export function findStances(doc: Doc, entities: EntityCluster[], models: StanceM
     }
   }
   return [...best.values()].sort((x, y) => x.evidence.start - y.evidence.start).map(({ p: _p, ...stance }) => stance);
+}
+
+/**
+ * The cue a reading of mentions i and j rests on, or null when a rule rejects it: the holder's
+ * clause, the encoder's rules (StanceGates), a denied cue, a holder or target that cannot be one.
+ */
+function ruledCue(doc: Doc, entities: EntityCluster[], mentions: readonly Named[], i: number, j: number, forward: boolean, polarity: Polarity,
+  byEncoder: boolean, sentence: Sentence, gates: StanceGates, roles: ReadonlySet<string>): { start: number; end: number; lexical: boolean; token: number } | null {
+  const [a, b] = [mentions[i]!, mentions[j]!];
+  // "... are allied with al-Qaeda and fighting against the Assad government": a verb joined by
+  // "and" right after the first name has the sentence's subject, not that name, as its holder.
+  if (forward && COORDINATORS.has(doc.tokens[a.lastToken + 1]?.lower ?? '') && doc.tokens[a.lastToken + 2]?.pos === 'VERB') return null;
+  const cue = cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken, byEncoder ? polarity : undefined);
+  if (byEncoder && !passesGates(doc, mentions, i, j, forward, polarity, cue, sentence, gates, roles)) return null;
+  const [holderName, targetName] = forward ? [a, b] : [b, a];
+  // A denied cue the model read as if it were not ("would not oppose" read as opposing).
+  const denied = cue.lexical && CUE_POLARITY.get(doc.tokens[cue.token]!.lower) === polarity && isRefused(doc, cue.token);
+  if (denied || !canHold(doc, entities, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token)) return null;
+  return cue;
 }
 
 /**
@@ -154,12 +168,14 @@ function neighbourReadings(doc: Doc, mentions: readonly Named[], model: LinearMo
 }
 
 /** The encoder's readings: every pair of different entities, each read with the whole sentence around it. */
-function encoderReadings(doc: Doc, sentence: Sentence, mentions: readonly Named[], encoder: PairClassifier | null): Reading[] {
+function encoderReadings(doc: Doc, sentence: Sentence, mentions: readonly Named[], encoder: PairClassifier | null, worthReading: (i: number, j: number) => boolean): Reading[] {
   if (!encoder) return [];
   const pairs: Array<[number, number]> = [];
+  const inside = (m: Named) => m.firstToken >= sentence.firstToken && m.lastToken <= sentence.lastToken;
   for (let i = 0; i < mentions.length; i += 1) {
     for (let j = i + 1; j < mentions.length; j += 1) {
-      if (mentions[i]!.entity !== mentions[j]!.entity && mentions[j]!.firstToken > mentions[i]!.lastToken) pairs.push([i, j]);
+      const [a, b] = [mentions[i]!, mentions[j]!];
+      if (a.entity !== b.entity && b.firstToken > a.lastToken && inside(a) && inside(b) && worthReading(i, j)) pairs.push([i, j]);
     }
   }
   if (!pairs.length) return [];
@@ -180,6 +196,20 @@ function encoderReadings(doc: Doc, sentence: Sentence, mentions: readonly Named[
     if (p[label]! >= encoder.threshold) readings.push({ i, j, label, probability: p[label]!, byEncoder: true });
   });
   return readings;
+}
+
+/**
+ * Whether the rules could let any reading of mentions i and j through, whatever its class: the
+ * rules of passesGates that do not depend on the reading, checked before the encoder runs.
+ */
+function mayPassGates(doc: Doc, mentions: readonly Named[], i: number, j: number, sentence: Sentence, gates: StanceGates, roles: ReadonlySet<string>): boolean {
+  const [a, b] = [mentions[i]!, mentions[j]!];
+  const lexical = () => cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken).lexical;
+  if (gates.lexicalCue === 'between' && !lexical()) return false;
+  if (gates.lexicalCue === 'sentence' && !lexical() && !hasStanceWord(doc, sentence.firstToken, sentence.lastToken, a, b)) return false;
+  if (gates.possessive && isPossessive(doc, a, b)) return false;
+  // a -> b needs a cue between the two; b -> a needs b to act
+  return !gates.structure || b.firstToken > a.lastToken + 1 || isAgent(doc, b, roles);
 }
 
 /** The rules around the encoder's reading of mentions i and j (StanceGates). */

@@ -28,6 +28,8 @@ const X_TAG = TAGS.indexOf('X');
 
 /** Words whose share of the convolution is kept once computed: the most frequent (ids are by frequency). */
 const CACHED_WORDS = 6000;
+/** How many shares of rarer words are kept as they are met (1.5 KB each). */
+const MAX_RARE_WORDS = 8000;
 
 /** Curly quotes straightened, as GloVe spells "'s" (the trainer's normal_form). */
 export const normalForm = (word: string) => word.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
@@ -59,6 +61,8 @@ export class PairEncoder implements PairClassifier {
   private readonly wordShareCache: Float32Array;
   private readonly wordShareKnown: Uint8Array;
   private readonly scratch: Float32Array;
+  private readonly rareShares = new Map<number, Float32Array>();
+  private spare = new Float32Array(0);
 
   constructor(meta: EncoderMeta, bytes: Uint8Array) {
     if (meta.labels.join() !== ENCODER_LABELS.join() || meta.tags.join() !== TAGS.join()) throw new Error('stance encoder: labels or tags do not match this code');
@@ -135,9 +139,13 @@ export class PairEncoder implements PairClassifier {
       }
       return { table: this.wordShareCache, at: id * width };
     }
+    const kept = this.rareShares.get(id);
+    if (kept) return { table: kept, at: 0 };
     into.fill(0, 0, width);
     this.dequantise(id);
     this.share(this.scratch, 0, this.dims, 0, into, 0);
+    // Rarer words are kept too, up to a bound: a corpus repeats its own names and terms.
+    if (this.rareShares.size < MAX_RARE_WORDS) this.rareShares.set(id, into.slice(0, width));
     return { table: into, at: 0 };
   }
 
@@ -157,7 +165,9 @@ export class PairEncoder implements PairClassifier {
     // Per sentence: bias + the words' and tags' shares at every position.
     const base = new Float32Array(n * filters);
     const wordShares: Array<{ table: Float32Array; at: number }> = [];
-    const spare = new Float32Array(n * width);
+    // Room for the shares of words not kept, reused from call to call (the shares are read in this call only).
+    if (this.spare.length < n * width) this.spare = new Float32Array(2 * n * width);
+    const spare = this.spare;
     for (let t = 0; t < n; t += 1) base.set(this.convBias, t * filters);
     for (let s = 0; s < n; s += 1) {
       const ws = this.wordShare(this.wordId(words[s]!), spare.subarray(s * width, (s + 1) * width));
@@ -174,8 +184,13 @@ export class PairEncoder implements PairClassifier {
       }
     }
     // Per name: the shares of every position's distance to it, as a and as b.
-    const asA = names.map((name) => this.distanceShares(n, name, this.distanceAShare));
-    const asB = names.map((name) => this.distanceShares(n, name, this.distanceBShare));
+    // Only for the names that are the a or the b of some pair.
+    const asA: (Float32Array | undefined)[] = [];
+    const asB: (Float32Array | undefined)[] = [];
+    for (const [i, j] of pairs) {
+      asA[i] ??= this.distanceShares(n, names[i]!, this.distanceAShare);
+      asB[j] ??= this.distanceShares(n, names[j]!, this.distanceBShare);
+    }
     const h = new Float32Array(n * filters);
     return pairs.map(([i, j]) => {
       const a = names[i]!;

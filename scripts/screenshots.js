@@ -14,6 +14,8 @@ const dir = mkdtempSync(join(tmpdir(), 'newslens-shots-'));
 const pages = [
   { name: 'report-seed', html: newslens(['fixtures/articles/kerry-moscow.txt', '-f', 'html']), width: 1400, height: 1250, click: 'aside li' },
   { name: 'summary-politics', html: newslens(['summary', '../shared/data/articles/bbc/politics', '-f', 'html', '-q', '--top', '30']), width: 1300, height: 1500 },
+  // The same page further down: who gets a voice, and the quotes carried by several articles.
+  { name: 'summary-politics-voices', html: newslens(['summary', '../shared/data/articles/bbc/politics', '-f', 'html', '-q', '--top', '12']), width: 1300, height: 1100, scrollTo: 'h2:text("Who gets a voice")' },
 ];
 
 const browser = await chromium.launch({
@@ -28,6 +30,7 @@ for (const shot of pages) {
   await page.goto(pathToFileURL(file).href);
   // Show the click-to-highlight: the article's first entity with all its mentions lit.
   if (shot.click) await page.click(shot.click);
+  if (shot.scrollTo) await page.locator(shot.scrollTo).evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 10));
   await page.screenshot({ path: join(root, 'docs', `${shot.name}.png`) });
   console.log(`docs/${shot.name}.png`);
 }

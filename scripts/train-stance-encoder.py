@@ -66,16 +66,21 @@ def load_vectors(pairs, top):
     matrix[0] = glove['unkVector'][:100]
     digits = [vectors[w][:100] for w in glove['words'][:top] if any(c.isdigit() for c in w)]
     matrix[1] = np.mean(digits, axis=0)
+    quantised, scale = quantise(matrix)
+    return words, quantised, scale
+
+
+def quantise(matrix):
+    """int8 rows with a float32 scale each, as shipped."""
     scale = np.abs(matrix).max(axis=1, keepdims=True) / 127
     scale[scale == 0] = 1
-    quantised = np.round(matrix / scale).astype(np.int8)
-    return words, quantised, scale.astype(np.float32).ravel()
+    return np.round(matrix / scale).astype(np.int8), scale.astype(np.float32).ravel()
 
 
 class PairEncoder(nn.Module):
-    def __init__(self, vectors, filters, tag_dim, distance_dim, dropout):
+    def __init__(self, vectors, filters, tag_dim, distance_dim, dropout, tune_vectors=False):
         super().__init__()
-        self.words = nn.Embedding.from_pretrained(torch.tensor(vectors), freeze=True)
+        self.words = nn.Embedding.from_pretrained(torch.tensor(vectors), freeze=not tune_vectors)
         self.markers = nn.Parameter(torch.randn(2, vectors.shape[1]) * 0.1)
         self.tags = nn.Embedding(len(TAGS), tag_dim)
         self.distance_a = nn.Embedding(2 * MAX_DISTANCE + 1, distance_dim)
@@ -120,8 +125,10 @@ def tensors(items, vocab):
 def train(items, vectors, vocab, args, seed):
     torch.manual_seed(seed)
     random.seed(seed)
-    model = PairEncoder(vectors, args.filters, args.tag_dim, args.distance_dim, args.dropout)
-    optimiser = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
+    model = PairEncoder(vectors, args.filters, args.tag_dim, args.distance_dim, args.dropout, args.tune_vectors > 0)
+    rest = [p for n, p in model.named_parameters() if p.requires_grad and n != 'words.weight']
+    groups = [{'params': rest}] + ([{'params': [model.words.weight], 'lr': args.lr * args.tune_vectors}] if args.tune_vectors > 0 else [])
+    optimiser = torch.optim.Adam(groups, lr=args.lr)
     counts = np.bincount([p['label'] for p in items if not p.get('unmarked')], minlength=5).astype(np.float64)
     weights = torch.tensor((counts.sum() / (5 * np.maximum(counts, 1))) ** args.class_power, dtype=torch.float32)
     loss_of = nn.CrossEntropyLoss(weight=weights, reduction='none')
@@ -188,12 +195,13 @@ def main():
     parser.add_argument('--top', type=int, default=30000)
     parser.add_argument('--min-precision', type=float, default=0.5, help='the threshold is the best edge F1 whose precision over all pairs (unmarked ones counted wrong) reaches this')
     parser.add_argument('--seed', type=int, default=1)
+    parser.add_argument('--tune-vectors', type=float, default=0, help='train the word vectors too, at this fraction of the learning rate (0: frozen)')
     parser.add_argument('--unmarked-weight', type=float, default=0.5)
     parser.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'src', 'models'))
     parser.add_argument('--no-write', action='store_true')
     parser.add_argument('--oof', help='write each pair\'s out-of-fold probabilities here (JSONL), for scripts/cv-stances.js')
     args = parser.parse_args()
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    torch.set_num_threads(int(os.environ.get('TORCH_THREADS', 0)) or max(1, os.cpu_count() or 1))
 
     items = [json.loads(line) for line in open(args.pairs) if line.strip()]
     words, quantised, scale = load_vectors(items, args.top)
@@ -243,6 +251,10 @@ def main():
     if args.no_write:
         return
     model = train(items, vectors, vocab, args, args.seed)
+    if args.tune_vectors > 0:
+        quantised, scale = quantise(model.words.weight.detach().numpy())
+        with torch.no_grad():  # the check probabilities are those of the vectors as shipped
+            model.words.weight.copy_(torch.tensor(quantised.astype(np.float32) * scale[:, None]))
     # A few pairs with the probabilities this model gives them: test/stance/pair-encoder.test.ts
     # holds the Node inference to them.
     check = [{k: p[k] for k in ('words', 'tags', 'a', 'b')} for p in items[::4001][:12]]

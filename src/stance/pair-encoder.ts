@@ -34,6 +34,14 @@ const MAX_RARE_WORDS = 8000;
 /** Curly quotes straightened, as GloVe spells "'s" (the trainer's normal_form). */
 export const normalForm = (word: string) => word.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 
+const hasCurlyQuote = (word: string) => {
+  for (let i = 0; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d) return true;
+  }
+  return false;
+};
+
 /** What the stance stage asks of a pair model: the five class probabilities of pairs of names, and its threshold. */
 export interface PairClassifier {
   readonly threshold: number;
@@ -58,6 +66,11 @@ export class PairEncoder implements PairClassifier {
   private readonly tagShare: Float32Array;
   private readonly distanceAShare: Float32Array;
   private readonly distanceBShare: Float32Array;
+  /** A position's whole distance share (its three neighbours' summed) by its clipped distance, where the neighbours' distances run on by one. */
+  private readonly distanceARun: Float32Array;
+  private readonly distanceBRun: Float32Array;
+  /** The convolution's weights on the word vector, one row of 3 x filters per dimension: a word's share is one pass over it. */
+  private readonly wordWeights: Float32Array;
   private readonly wordShareCache: Float32Array;
   private readonly wordShareKnown: Uint8Array;
   private readonly scratch: Float32Array;
@@ -103,6 +116,12 @@ export class PairEncoder implements PairClassifier {
     this.tagShare = shares(tags, TAGS.length, tagDims, this.dims);
     this.distanceAShare = shares(distanceA, distanceCount, distanceDims, this.dims + tagDims);
     this.distanceBShare = shares(distanceB, distanceCount, distanceDims, this.dims + tagDims + distanceDims);
+    this.distanceARun = this.distanceRuns(this.distanceAShare);
+    this.distanceBRun = this.distanceRuns(this.distanceBShare);
+    this.wordWeights = new Float32Array(this.dims * 3 * this.filters);
+    for (let i = 0; i < this.dims; i += 1) {
+      for (let k = 0; k < 3; k += 1) this.wordWeights.set(this.conv.subarray((k * this.inputs + i) * this.filters, (k * this.inputs + i + 1) * this.filters), (i * 3 + k) * this.filters);
+    }
     const cached = Math.min(CACHED_WORDS, meta.words.length);
     this.wordShareCache = new Float32Array(cached * 3 * this.filters);
     this.wordShareKnown = new Uint8Array(cached);
@@ -124,7 +143,7 @@ export class PairEncoder implements PairClassifier {
   }
 
   wordId(word: string): number {
-    const form = normalForm(word);
+    const form = hasCurlyQuote(word) ? normalForm(word) : word;
     return this.vocab.get(form) ?? (/\d/.test(form) ? 1 : 0);
   }
 
@@ -134,7 +153,7 @@ export class PairEncoder implements PairClassifier {
     if (id < this.wordShareKnown.length) {
       if (!this.wordShareKnown[id]) {
         this.dequantise(id);
-        this.share(this.scratch, 0, this.dims, 0, this.wordShareCache, id * width);
+        this.wordShareOf(this.wordShareCache, id * width);
         this.wordShareKnown[id] = 1;
       }
       return { table: this.wordShareCache, at: id * width };
@@ -143,10 +162,22 @@ export class PairEncoder implements PairClassifier {
     if (kept) return { table: kept, at: 0 };
     into.fill(0, 0, width);
     this.dequantise(id);
-    this.share(this.scratch, 0, this.dims, 0, into, 0);
+    this.wordShareOf(into, 0);
     // Rarer words are kept too, up to a bound: a corpus repeats its own names and terms.
     if (this.rareShares.size < MAX_RARE_WORDS) this.rareShares.set(id, into.slice(0, width));
     return { table: into, at: 0 };
+  }
+
+  /** The share of the word vector in `scratch`, added into `into` at `to` (as share() sums it: each output over the dimensions in order). */
+  private wordShareOf(into: Float32Array, to: number): void {
+    const { wordWeights, scratch } = this;
+    const width = 3 * this.filters;
+    for (let i = 0; i < this.dims; i += 1) {
+      const x = scratch[i]!;
+      if (x === 0) continue;
+      const w = i * width;
+      for (let o = 0; o < width; o += 1) into[to + o] += wordWeights[w + o]! * x;
+    }
   }
 
   private dequantise(id: number): void {
@@ -188,36 +219,43 @@ export class PairEncoder implements PairClassifier {
     const asA: (Float32Array | undefined)[] = [];
     const asB: (Float32Array | undefined)[] = [];
     for (const [i, j] of pairs) {
-      asA[i] ??= this.distanceShares(n, names[i]!, this.distanceAShare);
-      asB[j] ??= this.distanceShares(n, names[j]!, this.distanceBShare);
+      asA[i] ??= this.distanceShares(n, names[i]!, this.distanceAShare, this.distanceARun);
+      asB[j] ??= this.distanceShares(n, names[j]!, this.distanceBShare, this.distanceBRun);
     }
-    const h = new Float32Array(n * filters);
+    const row = new Float32Array(filters);
+    const { markerShare } = this;
     return pairs.map(([i, j]) => {
       const a = names[i]!;
       const b = names[j]!;
       const da = asA[i]!;
       const db = asB[j]!;
-      for (let x = 0; x < h.length; x += 1) h[x] = base[x]! + da[x]! + db[x]!;
-      // The names read as the markers, not as their words.
-      for (const [[first, last], marker] of [[a, 0], [b, 1]] as const) {
-        for (let s = first; s <= last; s += 1) {
-          const ws = wordShares[s]!;
-          for (let k = 0; k < 3; k += 1) {
-            const t = s - k + 1;
-            if (t < 0 || t >= n) continue;
-            const m = marker * width + k * filters;
-            const w = ws.at + k * filters;
-            for (let f = 0; f < filters; f += 1) h[t * filters + f] += this.markerShare[m + f]! - ws.table[w + f]!;
-          }
-        }
-      }
+      // Each position's filters, max-pooled over its stretch as they are computed.
       const pooled = new Float32Array(3 * filters);
       for (let t = 0; t < n; t += 1) {
-        const piece = t <= a[1] ? 0 : t < b[0] ? 1 : 2;
-        for (let f = 0; f < filters; f += 1) {
-          const v = h[t * filters + f]!;
-          if (v > pooled[piece * filters + f]!) pooled[piece * filters + f] = v;
+        const piece = (t <= a[1] ? 0 : t < b[0] ? 1 : 2) * filters;
+        const at = t * filters;
+        const nearA = t >= a[0] - 1 && t <= a[1] + 1;
+        if (!nearA && !(t >= b[0] - 1 && t <= b[1] + 1)) {
+          for (let f = 0; f < filters; f += 1) {
+            const v = Math.fround(base[at + f]! + da[at + f]! + db[at + f]!);
+            if (v > pooled[piece + f]!) pooled[piece + f] = v;
+          }
+          continue;
         }
+        for (let f = 0; f < filters; f += 1) row[f] = base[at + f]! + da[at + f]! + db[at + f]!;
+        // The names read as the markers, not as their words: a's words, then b's.
+        for (let marker = 0; marker < 2; marker += 1) {
+          const [first, last] = marker === 0 ? a : b;
+          for (let k = 0; k < 3; k += 1) {
+            const s = t + k - 1;
+            if (s < first || s > last) continue;
+            const ws = wordShares[s]!;
+            const m = marker * width + k * filters;
+            const w = ws.at + k * filters;
+            for (let f = 0; f < filters; f += 1) row[f] += markerShare[m + f]! - ws.table[w + f]!;
+          }
+        }
+        for (let f = 0; f < filters; f += 1) if (row[f]! > pooled[piece + f]!) pooled[piece + f] = row[f]!;
       }
       const scores = new Float64Array(ENCODER_LABELS.length);
       let max = -Infinity;
@@ -240,17 +278,44 @@ export class PairEncoder implements PairClassifier {
     return this.classify(input.words, input.tags, [input.a, input.b], [[0, 1]])[0]!;
   }
 
-  private distanceShares(n: number, [first, last]: readonly [number, number], table: Float32Array): Float32Array {
+  /** Rows d = -(maxDistance + 1) .. maxDistance + 1: the shares of distances d - 1, d, d + 1 at offsets 0, 1, 2, summed in that order. */
+  private distanceRuns(table: Float32Array): Float32Array {
+    const { filters, maxDistance } = this;
+    const clip = (d: number) => Math.max(-maxDistance, Math.min(maxDistance, d)) + maxDistance;
+    const rows = 2 * maxDistance + 3;
+    const into = new Float32Array(rows * filters);
+    for (let r = 0; r < rows; r += 1) {
+      const d = r - maxDistance - 1;
+      for (let k = 0; k < 3; k += 1) {
+        const from = clip(d + k - 1) * 3 * filters + k * filters;
+        for (let f = 0; f < filters; f += 1) into[r * filters + f] += table[from + f]!;
+      }
+    }
+    return into;
+  }
+
+  /**
+   * Every position's share of its own and its neighbours' distances to one name. Away from the name
+   * and the sentence's ends the three distances run on by one, and the share is one row of `runs`;
+   * elsewhere (inside a name of several words, at the ends) it is summed as the convolution reads it.
+   */
+  private distanceShares(n: number, [first, last]: readonly [number, number], table: Float32Array, runs: Float32Array): Float32Array {
     const { filters, maxDistance } = this;
     const width = 3 * filters;
     const into = new Float32Array(n * filters);
-    for (let s = 0; s < n; s += 1) {
-      const d = s < first ? s - first : s > last ? s - last : 0;
-      const row = (Math.max(-maxDistance, Math.min(maxDistance, d)) + maxDistance) * width;
+    const distance = (s: number) => (s < first ? s - first : s > last ? s - last : 0);
+    for (let t = 0; t < n; t += 1) {
+      const d = distance(t);
+      if (t > 0 && t < n - 1 && distance(t - 1) === d - 1 && distance(t + 1) === d + 1) {
+        const row = (Math.max(-maxDistance - 1, Math.min(maxDistance + 1, d)) + maxDistance + 1) * filters;
+        into.set(runs.subarray(row, row + filters), t * filters);
+        continue;
+      }
       for (let k = 0; k < 3; k += 1) {
-        const t = s - k + 1;
-        if (t < 0 || t >= n) continue;
-        for (let f = 0; f < filters; f += 1) into[t * filters + f] += table[row + k * filters + f]!;
+        const s = t + k - 1;
+        if (s < 0 || s >= n) continue;
+        const row = (Math.max(-maxDistance, Math.min(maxDistance, distance(s))) + maxDistance) * width + k * filters;
+        for (let f = 0; f < filters; f += 1) into[t * filters + f] += table[row + f]!;
       }
     }
     return into;

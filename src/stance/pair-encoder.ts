@@ -19,6 +19,8 @@ interface EncoderMeta {
   tags: string[];
   maxDistance: number;
   filters: number;
+  /** Models averaged; absent for a file of one. */
+  members?: number;
   threshold: number;
   tensors: TensorMeta[];
   words: string[];
@@ -48,15 +50,12 @@ export interface PairClassifier {
   classify(words: readonly string[], tags: readonly string[], names: ReadonlyArray<readonly [number, number]>, pairs: ReadonlyArray<readonly [number, number]>): ArrayLike<number>[];
 }
 
-export class PairEncoder implements PairClassifier {
-  readonly threshold: number;
+/** One trained CNN of the encoder: its convolution, output layer and the shares computed from them. */
+class EncoderMember {
   private readonly filters: number;
   private readonly dims: number;
   private readonly inputs: number;
   private readonly maxDistance: number;
-  private readonly vocab = new Map<string, number>();
-  private readonly vectors: Int8Array;
-  private readonly vectorScale: Float32Array;
   private readonly conv: Float32Array;
   private readonly convBias: Float32Array;
   private readonly out: Float32Array;
@@ -77,31 +76,19 @@ export class PairEncoder implements PairClassifier {
   private readonly rareShares = new Map<number, Float32Array>();
   private spare = new Float32Array(0);
 
-  constructor(meta: EncoderMeta, bytes: Uint8Array) {
-    if (meta.labels.join() !== ENCODER_LABELS.join() || meta.tags.join() !== TAGS.join()) throw new Error('stance encoder: labels or tags do not match this code');
-    const tensor = (name: string): Float32Array | Int8Array => {
-      const t = meta.tensors.find((x) => x.name === name);
-      if (!t) throw new Error(`stance encoder: no tensor ${name}`);
-      const size = t.shape.reduce((a, b) => a * b, 1);
-      const start = bytes.byteOffset + t.offset;
-      if (t.type === 'int8') return new Int8Array(bytes.buffer.slice(start, start + size));
-      return new Float32Array(bytes.buffer.slice(start, start + 4 * size));
-    };
-    this.threshold = meta.threshold;
+  /** `tensor(name)` reads this member's float32 tensors; the word vectors are every member's. */
+  constructor(meta: EncoderMeta, tensor: (name: string) => Float32Array, private readonly vectors: Int8Array, private readonly vectorScale: Float32Array) {
     this.filters = meta.filters;
     this.maxDistance = meta.maxDistance;
-    meta.words.forEach((w, i) => this.vocab.set(w, i));
-    this.vectors = tensor('vectors') as Int8Array;
-    this.vectorScale = tensor('vectorScale') as Float32Array;
-    this.dims = this.vectors.length / meta.words.length;
-    const markers = tensor('markers') as Float32Array;
-    const tags = tensor('tags') as Float32Array;
-    const distanceA = tensor('distanceA') as Float32Array;
-    const distanceB = tensor('distanceB') as Float32Array;
-    this.conv = tensor('conv') as Float32Array;
-    this.convBias = tensor('convBias') as Float32Array;
-    this.out = tensor('out') as Float32Array;
-    this.outBias = tensor('outBias') as Float32Array;
+    this.dims = vectors.length / vectorScale.length;
+    const markers = tensor('markers');
+    const tags = tensor('tags');
+    const distanceA = tensor('distanceA');
+    const distanceB = tensor('distanceB');
+    this.conv = tensor('conv');
+    this.convBias = tensor('convBias');
+    this.out = tensor('out');
+    this.outBias = tensor('outBias');
     const tagDims = tags.length / TAGS.length;
     const distanceCount = 2 * this.maxDistance + 1;
     const distanceDims = distanceA.length / distanceCount;
@@ -142,11 +129,6 @@ export class PairEncoder implements PairClassifier {
     }
   }
 
-  wordId(word: string): number {
-    const form = hasCurlyQuote(word) ? normalForm(word) : word;
-    return this.vocab.get(form) ?? (/\d/.test(form) ? 1 : 0);
-  }
-
   /** A word's share (3 x filters), from the cache for frequent words, else into `into`. */
   private wordShare(id: number, into: Float32Array): { table: Float32Array; at: number } {
     const width = 3 * this.filters;
@@ -185,13 +167,10 @@ export class PairEncoder implements PairClassifier {
     for (let i = 0; i < this.dims; i += 1) this.scratch[i] = this.vectors[id * this.dims + i]! * scale;
   }
 
-  /**
-   * The five class probabilities of each pair of names of one sentence. `names` are token ranges
-   * in `input.words`; `pairs` index into them (a before b).
-   */
-  classify(words: readonly string[], tags: readonly string[], names: ReadonlyArray<readonly [number, number]>, pairs: ReadonlyArray<readonly [number, number]>): Float64Array[] {
+  /** The five class probabilities of each pair, from the sentence's word ids and tag ids (PairEncoder.classify). */
+  classify(ids: Int32Array, tagIds: Uint8Array, names: ReadonlyArray<readonly [number, number]>, pairs: ReadonlyArray<readonly [number, number]>): Float64Array[] {
     const { filters } = this;
-    const n = words.length;
+    const n = ids.length;
     const width = 3 * filters;
     // Per sentence: bias + the words' and tags' shares at every position.
     const base = new Float32Array(n * filters);
@@ -201,10 +180,9 @@ export class PairEncoder implements PairClassifier {
     const spare = this.spare;
     for (let t = 0; t < n; t += 1) base.set(this.convBias, t * filters);
     for (let s = 0; s < n; s += 1) {
-      const ws = this.wordShare(this.wordId(words[s]!), spare.subarray(s * width, (s + 1) * width));
+      const ws = this.wordShare(ids[s]!, spare.subarray(s * width, (s + 1) * width));
       wordShares.push(ws);
-      const tag = TAGS.indexOf(tags[s] as (typeof TAGS)[number]);
-      const tagAt = (tag < 0 ? X_TAG : tag) * width;
+      const tagAt = tagIds[s]! * width;
       for (let k = 0; k < 3; k += 1) {
         const t = s - k + 1;
         if (t < 0 || t >= n) continue;
@@ -273,11 +251,6 @@ export class PairEncoder implements PairClassifier {
     });
   }
 
-  /** One pair, as the trainer exported it. */
-  classifyInput(input: PairInput): Float64Array {
-    return this.classify(input.words, input.tags, [input.a, input.b], [[0, 1]])[0]!;
-  }
-
   /** Rows d = -(maxDistance + 1) .. maxDistance + 1: the shares of distances d - 1, d, d + 1 at offsets 0, 1, 2, summed in that order. */
   private distanceRuns(table: Float32Array): Float32Array {
     const { filters, maxDistance } = this;
@@ -319,6 +292,66 @@ export class PairEncoder implements PairClassifier {
       }
     }
     return into;
+  }
+}
+
+/**
+ * The encoder: its members' mean probabilities (one member, or several trained from other seeds
+ * over the same word vectors, whose mean is steadier than any one of them).
+ */
+export class PairEncoder implements PairClassifier {
+  readonly threshold: number;
+  private readonly vocab = new Map<string, number>();
+  private readonly members: EncoderMember[];
+
+  constructor(meta: EncoderMeta, bytes: Uint8Array) {
+    if (meta.labels.join() !== ENCODER_LABELS.join() || meta.tags.join() !== TAGS.join()) throw new Error('stance encoder: labels or tags do not match this code');
+    const tensor = (name: string): Float32Array | Int8Array => {
+      const t = meta.tensors.find((x) => x.name === name);
+      if (!t) throw new Error(`stance encoder: no tensor ${name}`);
+      const size = t.shape.reduce((a, b) => a * b, 1);
+      const start = bytes.byteOffset + t.offset;
+      if (t.type === 'int8') return new Int8Array(bytes.buffer.slice(start, start + size));
+      return new Float32Array(bytes.buffer.slice(start, start + 4 * size));
+    };
+    this.threshold = meta.threshold;
+    meta.words.forEach((w, i) => this.vocab.set(w, i));
+    const vectors = tensor('vectors') as Int8Array;
+    const vectorScale = tensor('vectorScale') as Float32Array;
+    if (vectorScale.length !== meta.words.length) throw new Error('stance encoder: vectors do not match its words');
+    // A file of one member names its tensors plainly; of several, "m0.conv", "m1.conv" ...
+    const count = meta.members ?? 1;
+    this.members = Array.from({ length: count }, (_, m) => new EncoderMember(meta, (name) => tensor(meta.members ? `m${m}.${name}` : name) as Float32Array, vectors, vectorScale));
+  }
+
+  wordId(word: string): number {
+    const form = hasCurlyQuote(word) ? normalForm(word) : word;
+    return this.vocab.get(form) ?? (/\d/.test(form) ? 1 : 0);
+  }
+
+  /**
+   * The five class probabilities of each pair of names of one sentence. `names` are token ranges
+   * in `words`; `pairs` index into them (a before b).
+   */
+  classify(words: readonly string[], tags: readonly string[], names: ReadonlyArray<readonly [number, number]>, pairs: ReadonlyArray<readonly [number, number]>): Float64Array[] {
+    const ids = Int32Array.from(words, (w) => this.wordId(w));
+    const tagIds = Uint8Array.from(tags, (tag) => {
+      const t = TAGS.indexOf(tag as (typeof TAGS)[number]);
+      return t < 0 ? X_TAG : t;
+    });
+    if (this.members.length === 1) return this.members[0]!.classify(ids, tagIds, names, pairs);
+    const each = this.members.map((m) => m.classify(ids, tagIds, names, pairs));
+    return pairs.map((_, p) => {
+      const mean = new Float64Array(ENCODER_LABELS.length);
+      for (const probabilities of each) for (let l = 0; l < mean.length; l += 1) mean[l] += probabilities[p]![l]!;
+      for (let l = 0; l < mean.length; l += 1) mean[l] /= each.length;
+      return mean;
+    });
+  }
+
+  /** One pair, as the trainer exported it. */
+  classifyInput(input: PairInput): Float64Array {
+    return this.classify(input.words, input.tags, [input.a, input.b], [[0, 1]])[0]!;
   }
 }
 

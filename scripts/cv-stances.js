@@ -46,7 +46,15 @@ const outOfFold = {
   },
 };
 
-const records = readFileSync(`${data}/${file}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+// Each distinct marked pair once: DSE train repeats 1,611 rows exactly (mostly polar ones), and dev
+// and test were deduplicated against it, so repeats would score train CV on easier ground.
+const seenRows = new Set();
+const records = readFileSync(`${data}/${file}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((r) => {
+  const key = `${r.text}|${r.holder.start},${r.holder.end}|${r.target.start},${r.target.end}`;
+  if (seenRows.has(key)) return false;
+  seenRows.add(key);
+  return true;
+});
 const prepared = stageContext();
 const stages = defaultStages.filter((s) => s.name !== 'tone' && s.name !== 'targets');
 const parts = new Set(['entities', 'stances']);

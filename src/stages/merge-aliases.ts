@@ -26,11 +26,12 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
     const m = sorted[i]!;
     const next = sorted[i + 1]!;
     const acronym = textOf(next);
-    // Not "Todd Martin (U.S.)" in sports results: a known name in brackets is itself, and an
+    // Not "Todd Martin (U.S.)" in sports results: a known name in brackets is itself unless it is
+    // the name's initials ("Financial Services Authority (FSA)", not the Free Syrian Army), and an
     // acronym starts with its name's first letter.
     if (tokens[m.lastToken + 1]?.text === '(' && next.firstToken === m.lastToken + 2
       && tokens[next.lastToken + 1]?.text === ')' && ACRONYM.test(acronym)
-      && !gazetteer.names.has(acronym) && acronym[0] === textOf(m)[0]) {
+      && (!gazetteer.names.has(acronym) || initials(textOf(m)) === acronym.replace(/\./g, '')) && acronym[0] === textOf(m)[0]) {
       taughtBy.set(textOf(next), m);
       next.type = m.type;
     }
@@ -60,13 +61,39 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
     if (!byInitials.has(acronym)) byInitials.set(acronym, key);
   };
 
+  /** The first name of two words or more with each set of three initials or more, wherever it is. */
+  const spelledLater = new Map<string, NameMention>();
+  for (const m of sorted) {
+    const letters = initials(textOf(m));
+    if (textOf(m).includes(' ') && letters.length >= 3 && !spelledLater.has(letters)) spelledLater.set(letters, m);
+  }
+  /** Mentions whose entity the article's own spelling-out decided, over the gazetteer's. */
+  const spelledOut = new Set<NameMention>();
   const clusterKey = (m: NameMention): string => {
     const text = textOf(m);
+    // What the article spells out comes before what the gazetteer knows: an acronym taught in
+    // brackets, or one of three letters or more whose name came earlier ("The Financial Services
+    // Authority has warned ... the FSA is late"), is that name, not the gazetteer's FSA.
+    const teacher = taughtBy.get(text);
+    if (teacher && teacher !== m && !taughtBy.has(textOf(teacher))) {
+      spelledOut.add(m);
+      return clusterKey(teacher);
+    }
+    if (m.canonical && ACRONYM.test(text) && text.replace(/\./g, '').length >= 3) {
+      const letters = text.replace(/\./g, '');
+      let expansion = byInitials.get(letters);
+      if (expansion && !clusters.get(expansion)?.mentions.every((x) => compatible(m.type, x.type))) expansion = undefined;
+      // A headline's "IMF" before the body's "International Monetary Fund".
+      const later = spelledLater.get(letters);
+      if (!expansion && later && compatible(m.type, later.type)) expansion = clusterKey(later);
+      if (expansion && expansion !== m.canonical) {
+        spelledOut.add(m);
+        return expansion;
+      }
+    }
     // A gazetteer alias joins its canonical entity when the tagger agrees on the kind of thing
     // ("Russia" the country, not Russia the football team).
     if (m.canonical && compatible(m.type, gazetteer.names.get(text)?.type)) return m.canonical;
-    const teacher = taughtBy.get(text);
-    if (teacher && teacher !== m && !taughtBy.has(textOf(teacher))) return clusterKey(teacher);
     if (ACRONYM.test(text)) {
       const expansion = byInitials.get(text.replace(/\./g, ''));
       if (expansion) return expansion;
@@ -84,7 +111,8 @@ export function mergeAliases(doc: Doc, mentions: NameMention[], gazetteer: Gazet
     const key = clusterKey(m);
     let cluster = clusters.get(key);
     if (!cluster) {
-      const entry = m.canonical ? gazetteer.names.get(textOf(m)) : undefined;
+      // Not the gazetteer's name for "FSA" the article spelled out as another name.
+      const entry = m.canonical && !spelledOut.has(m) ? gazetteer.names.get(textOf(m)) : undefined;
       cluster = { mentions: [], canonicalName: entry?.canonical === m.canonical ? entry.name : null };
       clusters.set(key, cluster);
     }

@@ -117,6 +117,29 @@ describe('aliases that are not', () => {
     const entities = analyzeText('Free Syrian Army (FSA) fighters in Western Syria denied it. The FSA is a loose alliance.').entities!;
     expect(entities.find((e) => e.name === 'Free Syrian Army')?.aliases).toEqual(expect.arrayContaining(['FSA']));
   });
+
+  // BBC business/232: the gazetteer's FSA is the Free Syrian Army; this article spells out another.
+  test('an acronym the article spells out is that name, not the gazetteer’s (the FSA of a City story)', () => {
+    const text = 'Lloyd\'s of London head chides FSA\n\nThe head of Lloyd\'s of London, the insurance market, has criticised Britain\'s financial watchdog, the Financial Services Authority (FSA). In a speech on Monday, Mr Prettejohn urged the FSA to force brokers to disclose the size of their commissions.';
+    const entities = analyzeText(text).entities!;
+    expect(entities.map((e) => e.name)).not.toContain('Free Syrian Army');
+    const fsa = entities.find((e) => e.name === 'Financial Services Authority');
+    expect(fsa?.aliases).toEqual(['Financial Services Authority', 'FSA']);
+    expect(fsa?.mentions).toHaveLength(4);
+  });
+
+  // BBC business/469 and tech/164: no brackets, the name earlier or later in the article.
+  test('an acronym joins the name with its initials elsewhere in the article, before or after it', () => {
+    const headline = analyzeText('IMF agrees fresh Turkey funding\n\nTurkey has agreed a draft proposal with the International Monetary Fund to borrow $10bn (£5.19bn), extending its ongoing financial support until 2007.').entities!;
+    expect(headline.find((e) => e.aliases.includes('IMF'))?.name).toBe('International Monetary Fund');
+    const body = analyzeText('The Financial Services Authority has warned banks and other financial institutions that members of criminal gangs may be applying for jobs. In fact, I suspect that the FSA is probably very late to this particular party.').entities!;
+    expect(body.find((e) => e.aliases.includes('FSA'))?.name).toBe('Financial Services Authority');
+  });
+
+  test('a two-letter acronym keeps the gazetteer’s reading (US is not Universal Studios)', () => {
+    const entities = analyzeText('Universal Studios said on Monday that the film would open in the US in May.').entities!;
+    expect(entities.find((e) => e.aliases.includes('US'))?.name).toBe('United States');
+  });
 });
 
 describe('OntoNotes types beyond CoNLL’s four, on real sentences', () => {

@@ -4,7 +4,7 @@
 const f1 = (tp, predicted, gold) => {
   const p = predicted ? tp / predicted : 0;
   const r = gold ? tp / gold : 0;
-  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, tp, predicted, gold };
 };
 
 export function macroF1(pairs, labels) {

@@ -35,9 +35,26 @@ export interface StanceGates {
    * between the cue and b; for b -> a, b is an agent ("was blamed by X", "..., X said").
    */
   structure: boolean;
+  /** "... are allied with al-Qaeda and fighting against": a verb after "<name> and" is not that name's. */
+  sharedSubject: boolean;
+  /** "would not oppose", "refused to criticise": a denied stance verb is no stance of its polarity. */
+  deniedCue: boolean;
+  /** The holder is its clause's subject: not after "of", "to", "for" ("tribute to Ray Charles"), nor the place of "a US woman". */
+  holderIsSubject: boolean;
+  /** A place after "in", "at", "on" is where it happened, not the target ("criticised ... in New York"). */
+  targetNotPlace: boolean;
+  /** The cue is no adjective or plain noun: "best supporting actress", "a 3-1 defeat". */
+  cueIsVerb: boolean;
+  /** "Tidal owner Jay Z": a name in a person's title is part of the title. */
+  titles: boolean;
+  /** "Randy Forbes, like Coburn, criticized": a name in an aside after another name is neither side. */
+  asides: boolean;
 }
 
-export const SHIPPED_GATES: StanceGates = { lexicalCue: 'sentence', cueAgrees: true, possessive: true, nearestHolder: true, structure: true };
+export const SHIPPED_GATES: StanceGates = {
+  lexicalCue: 'sentence', cueAgrees: true, possessive: true, nearestHolder: true, structure: true,
+  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true,
+};
 
 /** The linear model's reading is kept from this probability, and from this one without a stance word of the lexicon (findStances before the encoder; README). */
 const LINEAR_MIN_PROBABILITY = 0.65;
@@ -82,7 +99,7 @@ export function findStances(doc: Doc, entities: EntityCluster[], models: StanceM
       const named = { entity, firstToken: m.firstToken, lastToken: m.lastToken };
       // A place where something happens is neither side, and no wall between the two that are
       // ("running commercials in New York criticizing Mrs. Clinton").
-      if (e.type === 'GPE' && !canBeTarget(doc, named, roles)) continue;
+      if (gates.targetNotPlace && e.type === 'GPE' && !canBeTarget(doc, named, roles)) continue;
       let list = bySentence.get(sentence);
       if (!list) bySentence.set(sentence, (list = []));
       list.push(named);
@@ -92,10 +109,10 @@ export function findStances(doc: Doc, entities: EntityCluster[], models: StanceM
   for (const [s, named] of bySentence) {
     named.sort((x, y) => x.firstToken - y.firstToken);
     // "Tidal owner Jay Z", "CIA chief John Brennan": a name in a person's title is part of the title.
-    const titled = named.filter((m, i) => !inTitleOf(doc, entities, m, named[i + 1], roles));
+    const titled = gates.titles ? named.filter((m, i) => !inTitleOf(doc, entities, m, named[i + 1], roles)) : named;
     // "Randy Forbes, like Coburn, criticized the Pentagon", "Mr Smith, the head of Oxfam, accused":
     // a name in an aside after another name stands between that one and the verb, not for it.
-    const mentions = titled.filter((m, i) => i === 0 || !inAside(doc, entities, titled[i - 1]!, m)).slice(0, MAX_MENTIONS_PER_SENTENCE);
+    const mentions = titled.filter((m, i) => i === 0 || !gates.asides || !inAside(doc, entities, titled[i - 1]!, m)).slice(0, MAX_MENTIONS_PER_SENTENCE);
     const sentence = doc.sentences[s]!;
     // The rules of the stage for one reading: the cue it rests on, or null when a rule rejects it.
     const allowed = (i: number, j: number, forward: boolean, polarity: Polarity, byEncoder: boolean) => ruledCue(doc, entities, mentions, i, j, forward, polarity, byEncoder, sentence, gates, roles);
@@ -137,13 +154,14 @@ function ruledCue(doc: Doc, entities: EntityCluster[], mentions: readonly Named[
   const [a, b] = [mentions[i]!, mentions[j]!];
   // "... are allied with al-Qaeda and fighting against the Assad government": a verb joined by
   // "and" right after the first name has the sentence's subject, not that name, as its holder.
-  if (forward && COORDINATORS.has(doc.tokens[a.lastToken + 1]?.lower ?? '') && doc.tokens[a.lastToken + 2]?.pos === 'VERB') return null;
+  if (gates.sharedSubject && forward && COORDINATORS.has(doc.tokens[a.lastToken + 1]?.lower ?? '') && doc.tokens[a.lastToken + 2]?.pos === 'VERB') return null;
   const cue = cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken, byEncoder ? polarity : undefined);
   if (byEncoder && !passesGates(doc, mentions, i, j, forward, polarity, cue, sentence, gates, roles)) return null;
   const [holderName, targetName] = forward ? [a, b] : [b, a];
   // A denied cue the model read as if it were not ("would not oppose" read as opposing).
-  const denied = cue.lexical && CUE_POLARITY.get(doc.tokens[cue.token]!.lower) === polarity && isRefused(doc, cue.token);
-  if (denied || !canHold(doc, entities, holderName, roles) || !canBeTarget(doc, targetName, roles) || isAdjectival(doc, cue.token)) return null;
+  const denied = gates.deniedCue && cue.lexical && CUE_POLARITY.get(doc.tokens[cue.token]!.lower) === polarity && isRefused(doc, cue.token);
+  if (denied || (gates.holderIsSubject && !canHold(doc, entities, holderName, roles))) return null;
+  if ((gates.targetNotPlace && !canBeTarget(doc, targetName, roles)) || (gates.cueIsVerb && isAdjectival(doc, cue.token))) return null;
   return cue;
 }
 

@@ -23,8 +23,6 @@ export interface StanceGates {
   lexicalCue: 'between' | 'sentence' | 'none';
   /** ... and its polarity, when not denied, must be the encoder's. */
   cueAgrees: boolean;
-  /** "Ireland's second-row colossus Paul O'Connell": a possessive joining the two names is no stance. */
-  possessive: boolean;
   /**
    * The holder is the name nearest the cue on its side: in "target Islamic State positions, but the
    * U.S. accuses Russia" the holder of "accuses" is the U.S., not Islamic State.
@@ -52,7 +50,7 @@ export interface StanceGates {
 }
 
 export const SHIPPED_GATES: StanceGates = {
-  lexicalCue: 'sentence', cueAgrees: true, possessive: true, nearestHolder: true, structure: true,
+  lexicalCue: 'sentence', cueAgrees: true, nearestHolder: true, structure: true,
   sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true,
 };
 
@@ -74,7 +72,6 @@ const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined'
 const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against']);
 const STANCE_NOUNS = new Set([...STANCE_PATTERNS.stanceNouns.positive, ...STANCE_PATTERNS.stanceNouns.negative]);
 const COORDINATORS = new Set(['and', 'or', 'but']);
-const POSSESSIVES = new Set(["'s", '’s', "'"]);
 /** The reporting verbs that make a name after the quote its speaker. */
 const REPORTING = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'argued', 'argues', 'claimed', 'claims', 'insisted', 'insists', 'warned', 'warns', 'stated', 'explained', 'wrote', 'writes']);
 
@@ -225,7 +222,6 @@ function mayPassGates(doc: Doc, mentions: readonly Named[], i: number, j: number
   const lexical = () => cueOf(doc, a.lastToken + 1, b.firstToken - 1, b.lastToken + 1, sentence.lastToken).lexical;
   if (gates.lexicalCue === 'between' && !lexical()) return false;
   if (gates.lexicalCue === 'sentence' && !lexical() && !hasStanceWord(doc, sentence.firstToken, sentence.lastToken, a, b)) return false;
-  if (gates.possessive && isPossessive(doc, a, b)) return false;
   // a -> b needs a cue between the two; b -> a needs b to act
   return !gates.structure || b.firstToken > a.lastToken + 1 || isAgent(doc, b, roles);
 }
@@ -236,7 +232,6 @@ function passesGates(doc: Doc, mentions: readonly Named[], i: number, j: number,
   const [a, b] = [mentions[i]!, mentions[j]!];
   if (gates.lexicalCue === 'between' && !cue.lexical) return false;
   if (gates.lexicalCue === 'sentence' && !cue.lexical && !hasStanceWord(doc, sentence.firstToken, sentence.lastToken, a, b)) return false;
-  if (gates.possessive && isPossessive(doc, a, b)) return false;
   if (gates.nearestHolder && nameBetweenHolderAndCue(doc, mentions, i, j, forward, cue.token)) return false;
   if (gates.structure && !(forward ? cueReachesTarget(doc, mentions, i, j, cue.token) : isAgent(doc, b, roles))) return false;
   const cuePolarity = cue.lexical ? CUE_POLARITY.get(doc.tokens[cue.token]!.lower) : undefined;
@@ -291,17 +286,6 @@ function hasStanceWord(doc: Doc, from: number, to: number, a: Named, b: Named): 
     if (CUE_POLARITY.has(word) || Math.abs(VALENCE.get(word) ?? 0) >= STRONG_VALENCE) return true;
   }
   return false;
-}
-
-/**
- * "Ireland's second-row colossus Paul O'Connell", "Sunderland's leading shareholder": the first name
- * owns a noun phrase that holds or leads to the second, with no verb between.
- */
-function isPossessive(doc: Doc, a: Named, b: Named): boolean {
-  const { tokens } = doc;
-  if (!POSSESSIVES.has(tokens[a.lastToken + 1]?.lower ?? '')) return false;
-  for (let t = a.lastToken + 2; t < b.firstToken; t += 1) if (tokens[t]!.pos === 'VERB' || tokens[t]!.pos === 'AUX' || tokens[t]!.pos === 'PUNCT') return false;
-  return true;
 }
 
 /**

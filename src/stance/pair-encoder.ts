@@ -1,14 +1,14 @@
 // The directed-stance pair encoder at inference: the CNN of scripts/train-stance-encoder.py (word
-// vector, POS tag, distances to the two names and, in a model trained with one, lexicon class per token; one convolution of width 3, ReLU, a
+// vector, POS tag and distances to the two names per token; one convolution of width 3, ReLU, a
 // max over the three stretches up to, between and after the names; a linear layer to the five DSE
 // classes), in plain typed arrays.
 //
 // A convolution is linear in its inputs, so each input's share of it is computed once and reused:
-// a word's share (3 offsets x filters) once per word (kept for the frequent ones), a tag's, a lexicon
-// class's and a distance's once at load; per sentence the words' and tags' shares are summed once, per name its
+// a word's share (3 offsets x filters) once per word (kept for the frequent ones), a tag's and a
+// distance's once at load; per sentence the words' and tags' shares are summed once, per name its
 // distances' shares once, and a pair only adds the three and swaps its names for the two markers.
 import { readFileSync } from 'node:fs';
-import { LEXICON_CLASSES, lexiconClass, TAGS, type PairInput } from './pair-input.js';
+import { TAGS, type PairInput } from './pair-input.js';
 
 export const ENCODER_LABELS = ['neutral', 'a+b', 'b+a', 'a-b', 'b-a'] as const;
 
@@ -63,8 +63,6 @@ class EncoderMember {
   /** Shares of the convolution, 3 x filters each: markers (2), tags, distances to a and to b. */
   private readonly markerShare: Float32Array;
   private readonly tagShare: Float32Array;
-  /** Each lexicon class's share (lexiconClass), for a model trained with them; else null. */
-  private readonly lexiconShare: Float32Array | null;
   private readonly distanceAShare: Float32Array;
   private readonly distanceBShare: Float32Array;
   /** A position's whole distance share (its three neighbours' summed) by its clipped distance, where the neighbours' distances run on by one. */
@@ -89,7 +87,7 @@ class EncoderMember {
   private shareAt = 0;
 
   /** `tensor(name)` reads this member's float32 tensors; the word vectors are every member's. */
-  constructor(meta: EncoderMeta, tensor: (name: string) => Float32Array, lexicon: Float32Array | null, private readonly vectors: Int8Array, private readonly vectorScale: Float32Array) {
+  constructor(meta: EncoderMeta, tensor: (name: string) => Float32Array, private readonly vectors: Int8Array, private readonly vectorScale: Float32Array) {
     this.filters = meta.filters;
     this.maxDistance = meta.maxDistance;
     this.dims = vectors.length / vectorScale.length;
@@ -104,8 +102,7 @@ class EncoderMember {
     const tagDims = tags.length / TAGS.length;
     const distanceCount = 2 * this.maxDistance + 1;
     const distanceDims = distanceA.length / distanceCount;
-    const lexiconDims = lexicon ? lexicon.length / LEXICON_CLASSES.length : 0;
-    this.inputs = this.dims + tagDims + 2 * distanceDims + lexiconDims;
+    this.inputs = this.dims + tagDims + 2 * distanceDims;
     if (this.conv.length !== 3 * this.inputs * this.filters) throw new Error('stance encoder: convolution shape does not match its inputs');
     if (this.filters % 4 !== 0) throw new Error('stance encoder: filters must be a multiple of 4 (its loops take four at a time)');
     const shares = (table: Float32Array, rows: number, width: number, at: number) => {
@@ -117,8 +114,6 @@ class EncoderMember {
     this.tagShare = shares(tags, TAGS.length, tagDims, this.dims);
     this.distanceAShare = shares(distanceA, distanceCount, distanceDims, this.dims + tagDims);
     this.distanceBShare = shares(distanceB, distanceCount, distanceDims, this.dims + tagDims + distanceDims);
-    // The lexicon's share comes after the distances' (the trainer's order); it joins the tag's.
-    this.lexiconShare = lexicon ? shares(lexicon, LEXICON_CLASSES.length, lexiconDims, this.dims + tagDims + 2 * distanceDims) : null;
     this.distanceARun = this.distanceRuns(this.distanceAShare);
     this.distanceBRun = this.distanceRuns(this.distanceBShare);
     this.wordWeights = new Float32Array(this.dims * 3 * this.filters);
@@ -200,7 +195,7 @@ class EncoderMember {
   }
 
   /** The five class probabilities of each pair, from the sentence's word ids and tag ids (PairEncoder.classify). */
-  classify(ids: Int32Array, tagIds: Uint8Array, lexiconIds: Uint8Array, names: ReadonlyArray<readonly [number, number]>, pairs: ReadonlyArray<readonly [number, number]>): Float64Array[] {
+  classify(ids: Int32Array, tagIds: Uint8Array, names: ReadonlyArray<readonly [number, number]>, pairs: ReadonlyArray<readonly [number, number]>): Float64Array[] {
     const { filters } = this;
     const n = ids.length;
     const width = 3 * filters;
@@ -212,7 +207,7 @@ class EncoderMember {
     if (this.shareAts.length < n) this.shareAts = new Int32Array(2 * n);
     const { shareAts } = this;
     for (let t = 0; t < n; t += 1) base.set(this.convBias, t * filters);
-    const { tagShare, lexiconShare } = this;
+    const { tagShare } = this;
     for (let s = 0; s < n; s += 1) {
       const table = this.wordShare(ids[s]!, s * width);
       const at = this.shareAt;
@@ -230,10 +225,6 @@ class EncoderMember {
           base[into + f + 1] += table[w + f + 1]! + tagShare[g + f + 1]!;
           base[into + f + 2] += table[w + f + 2]! + tagShare[g + f + 2]!;
           base[into + f + 3] += table[w + f + 3]! + tagShare[g + f + 3]!;
-        }
-        if (lexiconShare) {
-          const l = lexiconIds[s]! * width + k * filters;
-          for (let f = 0; f < filters; f += 1) base[into + f] += lexiconShare[l + f]!;
         }
       }
     }
@@ -366,7 +357,6 @@ export class PairEncoder implements PairClassifier {
   readonly threshold: number;
   private readonly vocab = new Map<string, number>();
   private readonly members: EncoderMember[];
-  private readonly readsLexicon: boolean;
 
   constructor(meta: EncoderMeta, bytes: Uint8Array) {
     if (meta.labels.join() !== ENCODER_LABELS.join() || meta.tags.join() !== TAGS.join()) throw new Error('stance encoder: labels or tags do not match this code');
@@ -388,10 +378,7 @@ export class PairEncoder implements PairClassifier {
     if (vectorScale.length !== meta.words.length) throw new Error('stance encoder: vectors do not match its words');
     // A file of one member names its tensors plainly; of several, "m0.conv", "m1.conv" ...
     const count = meta.members ?? 1;
-    const named = (m: number, name: string) => (meta.members ? `m${m}.${name}` : name);
-    this.members = Array.from({ length: count }, (_, m) => new EncoderMember(meta, (name) => tensor(named(m, name)) as Float32Array,
-      meta.tensors.some((t) => t.name === named(m, 'lexicon')) ? tensor(named(m, 'lexicon')) as Float32Array : null, vectors, vectorScale));
-    this.readsLexicon = this.members.length > 0 && meta.tensors.some((t) => t.name === named(0, 'lexicon'));
+    this.members = Array.from({ length: count }, (_, m) => new EncoderMember(meta, (name) => tensor(meta.members ? `m${m}.${name}` : name) as Float32Array, vectors, vectorScale));
   }
 
   wordId(word: string): number {
@@ -409,9 +396,8 @@ export class PairEncoder implements PairClassifier {
       const t = TAGS.indexOf(tag as (typeof TAGS)[number]);
       return t < 0 ? X_TAG : t;
     });
-    const lexiconIds = this.readsLexicon ? Uint8Array.from(words, lexiconClass) : new Uint8Array(0);
-    if (this.members.length === 1) return this.members[0]!.classify(ids, tagIds, lexiconIds, names, pairs);
-    const each = this.members.map((m) => m.classify(ids, tagIds, lexiconIds, names, pairs));
+    if (this.members.length === 1) return this.members[0]!.classify(ids, tagIds, names, pairs);
+    const each = this.members.map((m) => m.classify(ids, tagIds, names, pairs));
     return pairs.map((_, p) => {
       const mean = new Float64Array(ENCODER_LABELS.length);
       for (const probabilities of each) for (let l = 0; l < mean.length; l += 1) mean[l] += probabilities[p]![l]!;

@@ -2,8 +2,6 @@
 // holds them, with the two names' token ranges. Training (scripts/export-stance-pairs.js) and
 // inference (pair-encoder.ts) both build it here, so the two cannot drift apart.
 import type { Doc } from '../doc/doc.js';
-import { VALENCE } from '../knowledge/valence.js';
-import { CUE_POLARITY, NEGATIONS } from './lexicons.js';
 import type { Pair } from './stance-model.js';
 
 export interface PairInput {
@@ -30,19 +28,4 @@ export function pairInput(doc: Doc, pair: Pair): PairInput {
     tags.push(tokens[t]!.pos);
   }
   return { words, tags, a: [pair.aFirst - from, pair.aLast - from], b: [pair.bFirst - from, pair.bLast - from] };
-}
-
-/**
- * What the lexicons say of a word, as one of LEXICON_CLASSES: a stance verb of either polarity
- * (stance-verbs.json, inflected), else its AFINN-165 valence in four bands, else a negation. GloVe
- * puts "praise" and "criticise" close together; these keep the polarity a word is known to have.
- */
-export const LEXICON_CLASSES = ['none', 'stance+', 'stance-', 'valence+1..2', 'valence+3..5', 'valence-1..2', 'valence-3..5', 'negation'] as const;
-
-export function lexiconClass(word: string): number {
-  const cue = CUE_POLARITY.get(word);
-  if (cue) return cue === 'positive' ? 1 : 2;
-  const valence = VALENCE.get(word);
-  if (valence !== undefined && valence !== 0) return valence > 0 ? (valence >= 3 ? 4 : 3) : valence <= -3 ? 6 : 5;
-  return NEGATIONS.has(word) ? 7 : 0;
 }

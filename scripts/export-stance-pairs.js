@@ -13,7 +13,13 @@
 // With --unmarked, the recorded pairs with a name DSE did not mark are added as neutral with
 // "unmarked": true: DSE marks one pair a row, and a model that never sees the other pairs of a
 // stance sentence reads its mood into them.
+// With --news, it writes instead the pairs the stage asks about in BBC articles (under the shipped
+// rules), as neutral with "news": true: most names that share a news sentence take no stance toward
+// each other, and DSE's stance-rich sentences alone teach a model to read one into any word of blame
+// or praise. The articles of the stance hand-checks (every 11th from 4 and from 5) are left out, so
+// the hand-check stays a test.
 // usage: node scripts/export-stance-pairs.js [stance/dse-train.jsonl] [--unmarked] > pairs.jsonl
+//        node scripts/export-stance-pairs.js --news > news-pairs.jsonl
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildDoc } from '../dist/doc/build-doc.js';
@@ -22,10 +28,14 @@ import { pairInput } from '../dist/stance/pair-input.js';
 import { stageContext } from '../dist/analyze.js';
 import { defaultStages, runStages } from '../dist/stages/index.js';
 import { NO_GATES, SHIPPED_GATES } from '../dist/stages/find-stances.js';
+import { bbcArticles } from './lib/hand-check.js';
 
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
 const args = process.argv.slice(2);
 const withUnmarked = args.includes('--unmarked');
+const news = args.includes('--news');
+/** The BBC articles the stance hand-checks draw from (sample-stances.js --step 11 --offset 4 and 5). */
+const HAND_CHECKED = (i) => i % 11 === 4 || i % 11 === 5;
 const file = args.find((a) => !a.startsWith('--')) ?? 'stance/dse-train.jsonl';
 /** The five DSE classes with the two names' order swapped. */
 const SWAPPED = { 0: 0, 1: 2, 2: 1, 3: 4, 4: 3 };
@@ -46,7 +56,7 @@ const stages = defaultStages.filter((s) => s.name !== 'tone' && s.name !== 'targ
 const write = (pair) => process.stdout.write(`${JSON.stringify(pair)}\n`);
 
 /** Every pair the stage asks the encoder for in this text, under the shipped rules or none: {input, a, b} with character spans. */
-function stagePairs(doc) {
+function stagePairs(doc, gateSets = [SHIPPED_GATES, NO_GATES]) {
   const asked = new Map();
   const recorder = {
     threshold: 1,
@@ -61,7 +71,7 @@ function stagePairs(doc) {
       return pairs.map(() => [1, 0, 0, 0, 0]);
     },
   };
-  for (const gates of [SHIPPED_GATES, NO_GATES]) runStages(doc, stages, { ...prepared, targets: [], stancePairs: { models: { linear: null, encoder: recorder }, gates } });
+  for (const gates of gateSets) runStages(doc, stages, { ...prepared, targets: [], stancePairs: { models: { linear: null, encoder: recorder }, gates } });
   return [...asked.values()];
 }
 
@@ -73,6 +83,23 @@ function fromSpans(doc, r) {
   const pair = { aFirst: tokenAt(doc, a.start), aLast: tokenAt(doc, a.end - 1), bFirst: tokenAt(doc, b.start), bLast: tokenAt(doc, b.end - 1) };
   if (pair.bFirst <= pair.aLast) return null;
   return { ...pairInput(doc, pair), label: a === p ? r.dse_label : SWAPPED[r.dse_label] };
+}
+
+if (news) {
+  const { root, files } = bbcArticles();
+  let pairs = 0;
+  let articles = 0;
+  for (const [i, file] of files.entries()) {
+    if (HAND_CHECKED(i)) continue;
+    articles += 1;
+    const doc = buildDoc(readFileSync(`${root}/${file}`, 'utf8'));
+    for (const [n, { input, a }] of stagePairs(doc, [SHIPPED_GATES]).entries()) {
+      pairs += 1;
+      write({ id: `bbc/${file}-${n}`, ...input, label: 0, group: `bbc/${file}:${doc.tokens[tokenAt(doc, a.start)].sentence}`, unmarked: true, news: true });
+    }
+  }
+  console.error(`${articles} BBC articles (hand-checked ones left out): ${pairs} pairs`);
+  process.exit(0);
 }
 
 let asked = 0;

@@ -123,6 +123,13 @@ def tensors(items, vocab):
     return [torch.tensor(x) for x in (words, marks, tags, da, db, segments)]
 
 
+def item_weight(item, args):
+    """A pair's weight in the loss: news pairs and DSE's unmarked pairs are neutral by assumption, not by annotation."""
+    if item.get('news'):
+        return args.news_weight
+    return args.unmarked_weight if item.get('unmarked') else 1.0
+
+
 def train(items, vectors, vocab, args, seed):
     torch.manual_seed(seed)
     random.seed(seed)
@@ -134,7 +141,7 @@ def train(items, vectors, vocab, args, seed):
     order = sorted(range(len(items)), key=lambda i: len(items[i]['words']))
     batches = [order[i:i + args.batch] for i in range(0, len(order), args.batch)]
     prepared = [(tensors([items[i] for i in b], vocab), torch.tensor([items[i]['label'] for i in b]),
-                 torch.tensor([args.unmarked_weight if items[i].get('unmarked') else 1.0 for i in b])) for b in batches]
+                 torch.tensor([item_weight(items[i], args) for i in b])) for b in batches]
     for epoch in range(args.epochs):
         model.train()
         random.shuffle(prepared)
@@ -200,6 +207,8 @@ def main():
     parser.add_argument('--fold-seed', type=int, default=0, help='shuffles the sentences into folds (default: --seed), so models of other seeds share folds')
     parser.add_argument('--members', type=int, default=2, help='models trained from other seeds (seed + 1000 m) whose probabilities are averaged')
     parser.add_argument('--unmarked-weight', type=float, default=0.5)
+    parser.add_argument('--news', help='pairs from news articles (export-stance-pairs.js --news), neutral: added to every training set, never scored')
+    parser.add_argument('--news-weight', type=float, default=0.2)
     parser.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'src', 'models'))
     parser.add_argument('--no-write', action='store_true')
     parser.add_argument('--oof', help='write each pair\'s out-of-fold probabilities here (JSONL), for scripts/cv-stances.js')
@@ -207,10 +216,11 @@ def main():
     torch.set_num_threads(int(os.environ.get('TORCH_THREADS', 0)) or max(1, os.cpu_count() or 1))
 
     items = [json.loads(line) for line in open(args.pairs) if line.strip()]
+    news = [json.loads(line) for line in open(args.news) if line.strip()] if args.news else []
     words, quantised, scale = load_vectors(items, args.top)
     vocab = {w: i for i, w in enumerate(words)}
     vectors = quantised.astype(np.float32) * scale[:, None]
-    print(f'{len(items)} pairs, vocabulary {len(words)}', file=sys.stderr)
+    print(f'{len(items)} pairs, {len(news)} news pairs, vocabulary {len(words)}', file=sys.stderr)
 
     report = {}
     threshold = 0.5
@@ -220,7 +230,7 @@ def main():
         fold_of = {g: i % args.folds for i, g in enumerate(groups)}
         oof = np.zeros((len(items), 5))
         for k in range(args.folds):
-            train_items = [p for p in items if fold_of[p['group']] != k]
+            train_items = [p for p in items if fold_of[p['group']] != k] + news
             held = [i for i, p in enumerate(items) if fold_of[p['group']] == k]
             models = [train(train_items, vectors, vocab, args, args.seed + 1000 * m + k) for m in range(args.members)]
             oof[held] = predict(models, [items[i] for i in held], vocab)
@@ -262,7 +272,7 @@ def main():
         print(json.dumps(report, indent=1), file=sys.stderr)
     if args.no_write:
         return
-    models = [train(items, vectors, vocab, args, args.seed + 1000 * m) for m in range(args.members)]
+    models = [train(items + news, vectors, vocab, args, args.seed + 1000 * m) for m in range(args.members)]
     # A few pairs with the probabilities this model gives them: test/stance/pair-encoder.test.ts
     # holds the Node inference to them.
     check = [{k: p[k] for k in ('words', 'tags', 'a', 'b')} for p in items[::4001][:12]]

@@ -1,4 +1,5 @@
 // text -> Doc. The ONLY importer of wink-nlp: no wink-shaped data leaves this file.
+import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { AnnotatedDoc, Paragraph, Sentence, Token, TokenType } from './doc.js';
@@ -27,12 +28,74 @@ type ModelLoaders = { core: () => unknown; metaCER: () => unknown };
 const loaders = model as unknown as ModelLoaders;
 let metaCER: unknown;
 
+/**
+ * The core model as its package ships it (JSON, the lexicon and expansions as base64 strings) and
+ * as wink reads it (those two decoded, the feature lists indexed).
+ */
+type Feature = { list: unknown[]; hash?: Record<string, number>; intrinsicSize?: number; index?: number; maxIndex?: number };
+interface CoreModel<Packed> {
+  packing: { layout: Record<string, number[]>; efList?: string[] };
+  features: Record<string, Feature>;
+  pos: { hash: Record<string, number> };
+  lexicon: Packed;
+  xpansions: Packed;
+}
+const CORE_MODEL_JSON = 'wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json';
+let coreJson: CoreModel<string> | null = null;
+
+const uint32sOfBase64 = (data: string) => {
+  const bytes = Buffer.from(data, 'base64');
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+};
+
+/** Each string of the list to its index, in an object as wink looks words up. */
+function indexOf(list: unknown[]): Record<string, number> {
+  const hash = Object.create(null) as Record<string, number>;
+  for (let k = 0; k < list.length; k += 1) hash[list[k] as string] = k;
+  return hash;
+}
+
+/**
+ * The core model as the package's own loader (model.core()) builds it, in half its time: that one
+ * deep-copies the whole JSON through a string, base64 included, and decodes the base64 a byte at a
+ * time; here the JSON is cloned without the base64 and the lexeme list (whose strings are shared:
+ * wink only appends to the list), and Buffer decodes. Each wink instance gets its own copy, as wink
+ * adds the words it learns to it. A test holds the result equal to the package's.
+ */
+export function loadCoreModel(): CoreModel<Uint32Array> {
+  coreJson ??= createRequire(import.meta.url)(CORE_MODEL_JSON) as CoreModel<string>;
+  const { lexicon, xpansions, features: { lexeme: { list: words, ...lexemeRest }, ...otherFeatures }, ...rest } = coreJson;
+  const cloned = structuredClone({ ...rest, features: { ...otherFeatures, lexeme: { ...lexemeRest, list: [] as unknown[] } } });
+  // wink reads the model by key, never in key order, so the order of keys may differ from the JSON's
+  const core: CoreModel<Uint32Array> = { ...cloned, lexicon: uint32sOfBase64(lexicon), xpansions: uint32sOfBase64(xpansions) };
+  const { packing, features, pos } = core;
+  features.lexeme!.list = words.slice();
+  for (const f in packing.layout) if (packing.layout[f]![3] === 0) features[f]!.hash = indexOf(features[f]!.list);
+  features.lexeme!.hash = indexOf(features.lexeme!.list);
+  const clusters = features.posClusters!.list;
+  for (let k = 0; k < clusters.length; k += 1) clusters[k] = new Set((clusters[k] as string).split('_').map((tag) => pos.hash[tag] || 0));
+  packing.efList = [];
+  for (const f in packing.layout) {
+    const layout = packing.layout[f]!;
+    if (layout[3] === 0) {
+      const feature = features[f]!;
+      feature.intrinsicSize = feature.list.length;
+      feature.index = feature.list.length;
+      feature.maxIndex = layout[1]! >>> layout[2]!;
+    }
+    if (layout[4] === 1) packing.efList.push(f);
+  }
+  features.lexeme!.intrinsicSize = features.lexeme!.list.length;
+  features.lexeme!.index = features.lexeme!.list.length;
+  return core;
+}
+
 function createNlp(): { nlp: WinkNLP; lexeme: Lexeme } {
   let core: { features: { lexeme: Lexeme } } | undefined;
   const tracked = Object.create(model) as ModelLoaders;
   // wink calls model.core() once per instance; keep the lexeme table it builds.
   tracked.core = () => {
-    core = loaders.core() as typeof core;
+    core = loadCoreModel() as unknown as typeof core;
     return core;
   };
   // The model's metaCER() re-stringifies its own previous result on every call, so the string

@@ -89,9 +89,11 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
       // "common ground with Y", "clashed with Y": the subject holds it; not "did not agree with Y",
       // and not when the verb qualifies a noun ("measures agreed with the US").
       // Nor one that is over ("ended his 18-month partnership with Y", "his former ally").
-      const qualified = (token.pos === 'VERB' && (NEGATIONS.has(tokens[t - 1]?.lower ?? '') || tokens[t - 1]?.pos === 'NOUN'))
-        || endedBefore(t, sentence.firstToken);
-      for (const { words, polarity } of qualified ? NONE : WITH.get(token.lower) ?? NONE) {
+      // (Checked only for the few words that open a "with" phrase: it walks back over the phrase.)
+      const phrases = WITH.get(token.lower) ?? NONE;
+      const qualified = phrases !== NONE && ((token.pos === 'VERB' && (NEGATIONS.has(tokens[t - 1]?.lower ?? '') || tokens[t - 1]?.pos === 'NOUN'))
+        || endedBefore(t, sentence.firstToken));
+      for (const { words, polarity } of qualified ? NONE : phrases) {
         if (words.every((word, k) => tokens[t + k]?.lower === word)) push(subject, targetAfter(t + words.length), polarity, t, t + words.length - 1);
       }
       // "X's criticism of Y", "its support for Y"

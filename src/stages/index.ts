@@ -12,6 +12,7 @@ import { findStancePatterns } from './find-stance-patterns.js';
 import { findSpeakerStances } from './find-speaker-stances.js';
 import { articleToneToward, shippedToneModel, toneToward, type ToneModel } from '../tone/tone-model.js';
 import { shippedPairEncoder } from '../stance/pair-encoder.js';
+import { encoderToneToward } from '../tone/tone-encoder.js';
 import type { Annotation, Stage, StageContext } from './stage.js';
 
 export type { Stage, StageContext } from './stage.js';
@@ -138,9 +139,11 @@ export const targets: Stage = {
         const index = doc.entities!.findIndex((e) => e.mentions.some((m) => m.start < target.end && target.start < m.end));
         entity = index >= 0 ? index : null;
       }
-      // A string asks for the tone toward the thing, as for an entity; a span, for its sentence's.
+      // A string asks for the tone toward the thing, as for an entity; a span, for its sentence's,
+      // read by the tone encoder (one sentence, where an entity has many mentions to read).
       const query = typeof target === 'string' ? target : doc.text.slice(target.start, target.end);
-      const tone = typeof target === 'string' && entity !== null ? entityTone(doc, model, doc.entities![entity]!, spans) : toneToward(doc, model, spans);
+      const tone = typeof target !== 'string' ? encoderToneToward(doc, spans)
+        : entity !== null ? entityTone(doc, model, doc.entities![entity]!, spans) : toneToward(doc, model, spans);
       return { query, entity, spans: spans.map(({ start, end }) => ({ start, end })), tone };
     });
   },

@@ -230,22 +230,28 @@ class EncoderMember {
     }
     // Per name: the shares of every position's distance to it, as a and as b (rows 2i and 2i + 1 of
     // `distances`), only for the names that are the a or the b of some pair.
+    // A pair [i, -1] is one name alone (the tone encoder's target): no b, whose distance reads 0 at
+    // every position of the sentence (row block 2 * names.length), and no stretch after it.
     const rows = n * filters;
-    if (this.distances.length < 2 * names.length * rows) this.distances = new Float32Array(4 * names.length * rows);
+    const blocks = 2 * names.length + 1;
+    if (this.distances.length < blocks * rows) this.distances = new Float32Array(2 * blocks * rows);
     const { distances } = this;
-    const done = new Uint8Array(2 * names.length);
+    const done = new Uint8Array(blocks);
+    const alone = 2 * names.length;
     for (const [i, j] of pairs) {
       if (!done[2 * i]) this.distanceShares(n, names[i]!, this.distanceAShare, this.distanceARun, distances, 2 * i * rows);
-      if (!done[2 * j + 1]) this.distanceShares(n, names[j]!, this.distanceBShare, this.distanceBRun, distances, (2 * j + 1) * rows);
+      const bBlock = j < 0 ? alone : 2 * j + 1;
+      if (!done[bBlock]) this.distanceShares(n, j < 0 ? [0, n - 1] : names[j]!, this.distanceBShare, this.distanceBRun, distances, bBlock * rows);
       done[2 * i] = 1;
-      done[2 * j + 1] = 1;
+      done[bBlock] = 1;
     }
     const { markerShare, row } = this;
+    const none = [n + 1, n + 1] as const;
     return pairs.map(([i, j]) => {
       const a = names[i]!;
-      const b = names[j]!;
+      const b = j < 0 ? none : names[j]!;
       const da = 2 * i * rows;
-      const db = (2 * j + 1) * rows;
+      const db = (j < 0 ? alone : 2 * j + 1) * rows;
       // Each position's filters, max-pooled over its stretch as they are computed (from 0: the ReLU).
       const { pooled } = this;
       pooled.fill(0);
@@ -284,7 +290,7 @@ class EncoderMember {
         }
         for (let f = 0; f < filters; f += 1) if (row[f]! > pooled[piece + f]!) pooled[piece + f] = row[f]!;
       }
-      const scores = new Float64Array(ENCODER_LABELS.length);
+      const scores = new Float64Array(this.outBias.length);
       let max = -Infinity;
       for (let l = 0; l < scores.length; l += 1) {
         let s = this.outBias[l]!;
@@ -358,8 +364,9 @@ export class PairEncoder implements PairClassifier {
   private readonly vocab = new Map<string, number>();
   private readonly members: EncoderMember[];
 
-  constructor(meta: EncoderMeta, bytes: Uint8Array) {
-    if (meta.labels.join() !== ENCODER_LABELS.join() || meta.tags.join() !== TAGS.join()) throw new Error('stance encoder: labels or tags do not match this code');
+  /** `labels`: the classes this code reads the model's outputs as (the tone encoder's are the tone labels). */
+  constructor(meta: EncoderMeta, bytes: Uint8Array, labels: readonly string[] = ENCODER_LABELS) {
+    if (meta.labels.join() !== labels.join() || meta.tags.join() !== TAGS.join()) throw new Error('stance encoder: labels or tags do not match this code');
     const tensor = (name: string): Float32Array | Int8Array => {
       const t = meta.tensors.find((x) => x.name === name);
       if (!t) throw new Error(`stance encoder: no tensor ${name}`);
@@ -399,11 +406,16 @@ export class PairEncoder implements PairClassifier {
     if (this.members.length === 1) return this.members[0]!.classify(ids, tagIds, names, pairs);
     const each = this.members.map((m) => m.classify(ids, tagIds, names, pairs));
     return pairs.map((_, p) => {
-      const mean = new Float64Array(ENCODER_LABELS.length);
+      const mean = new Float64Array(each[0]![p]!.length);
       for (const probabilities of each) for (let l = 0; l < mean.length; l += 1) mean[l] += probabilities[p]![l]!;
       for (let l = 0; l < mean.length; l += 1) mean[l] /= each.length;
       return mean;
     });
+  }
+
+  /** Each target alone (`targets` are token ranges in `words`): the class probabilities toward it. */
+  classifyTargets(words: readonly string[], tags: readonly string[], targets: ReadonlyArray<readonly [number, number]>): Float64Array[] {
+    return this.classify(words, tags, targets, targets.map((_, i) => [i, -1] as const));
   }
 
   /** One pair, as the trainer exported it. */

@@ -168,6 +168,27 @@ function preferKnownNames(tags: string[], spans: TaggedSpan[]): TaggedSpan[] {
   return [...kept, ...knownKept].sort((a, b) => a.firstToken - b.firstToken);
 }
 
+const KNOWN_WORD_TYPES: Partial<Record<EntityType, TaggedSpan['type']>> = { GPE: 'LOC', ORG: 'ORG', NORP: 'MISC' };
+
+/**
+ * A one-word name the gazetteer knows as a country, an organisation or a people, written as a name
+ * mid-sentence where the tagger saw none ("accuse the GOP of"), is that name.
+ */
+function knownWordNames(doc: Doc, gazetteer: Gazetteer, spans: TaggedSpan[]): TaggedSpan[] {
+  const { tokens } = doc;
+  const covered = new Uint8Array(tokens.length);
+  for (const span of spans) covered.fill(1, span.firstToken, span.lastToken + 1);
+  const added: TaggedSpan[] = [];
+  tokens.forEach((token, t) => {
+    if (covered[t] || token.type !== 'word' || !/^\p{Lu}/u.test(token.text) || doc.sentences[token.sentence]!.firstToken === t) return;
+    const type = KNOWN_WORD_TYPES[gazetteer.names.get(token.text)?.type as EntityType];
+    // not inside a capitalised run the tagger left alone ("Bank of America" half read)
+    if (!type || /^\p{Lu}/u.test(tokens[t - 1]?.text ?? '') || /^\p{Lu}/u.test(tokens[t + 1]?.text ?? '')) return;
+    added.push({ firstToken: t, lastToken: t, type });
+  });
+  return added.length ? [...spans, ...added].sort((a, b) => a.firstToken - b.firstToken) : spans;
+}
+
 export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagger): NameMention[] {
   const { tokens, text } = doc;
   const mentions: NameMention[] = [];
@@ -176,7 +197,7 @@ export function findNameMentions(doc: Doc, gazetteer: Gazetteer, tagger: NerTagg
   const tagged = joinApostropheNames(doc, joinHyphens(doc, stripTitles(doc, gazetteer, spansOf(tagger.tag(doc, known)))));
   // A name is never inside a date ("Christmas takings", "New Year's Eve": holidays are dates).
   const inTime = timeTokens(doc);
-  for (const span of spreadNames(doc, preferKnownNames(known, tagged))) {
+  for (const span of knownWordNames(doc, gazetteer, spreadNames(doc, preferKnownNames(known, tagged)))) {
     if (inTime.subarray(span.firstToken, span.lastToken + 1).every((d) => d === IN_DATE)) continue;
     // An abbreviated title alone ("Rev" of "the Rev. Peter Wherry", "Dr") is no name.
     if (span.firstToken === span.lastToken && gazetteer.lexicon.titles.has(`${tokens[span.firstToken]!.text.replace(/\.$/, '')}.`)) continue;

@@ -69,6 +69,17 @@ describe('entities in real sentences', () => {
     expect(found).toEqual(expect.arrayContaining(names));
   });
 
+  // DSE dev: a one-word name the gazetteer knows, mid-sentence, where the tagger saw none; BBC
+  // politics/223: "Parliament" alone is the institution.
+  test.each([
+    ['Democrats will be sure to accuse the GOP of threatening the health care of millions.', 'GOP', 'Republicans'],
+    ['Mr Kennedy said during his nearly 22 years in Parliament he had seen prime ministers and party leaders come and go and knew the pitfalls of British politics.', 'Parliament', 'Parliament'],
+  ])('a known one-word name the tagger missed: %s', (sentence, surface, name) => {
+    const entity = analyzeText(sentence).entities!.find((e) => e.mentions.some((m) => sentence.slice(m.start, m.end) === surface));
+    expect(entity?.name).toBe(name);
+    expect(entity?.type).toBe('ORG');
+  });
+
   // BBC entertainment/100: a holiday is a date, never a person; a spaced dash ends a name.
   test('"Christmas takings" has a DATE and no named entity "Christmas"', () => {
     const entities = analyzeText('However, Christmas takings were down 26.5% on 2003.').entities!;

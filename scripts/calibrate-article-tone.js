@@ -5,16 +5,20 @@
 // neutral band around zero, the pair with the best macro-F1 on a grid. Writes
 // src/models/article-tone.json, with the figure of 5-fold cross-validation (the grid refitted on
 // four fifths, scored on the fifth, ten shuffles) so the fit to dev is not mistaken for accuracy.
-// usage: node scripts/calibrate-article-tone.js [--out src/models/article-tone.json]
+// usage: node scripts/calibrate-article-tone.js [--out src/models/article-tone.json] [--encoder]
+//   --encoder  the mean score of the tone encoder (src/tone/tone-encoder.ts) instead of the linear
+//              model's, for comparison: prints the two figures and writes nothing
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stageContext } from '../dist/analyze.js';
 import { buildDoc } from '../dist/doc/build-doc.js';
 import { defaultStages, isArticleSubject, runStages } from '../dist/stages/index.js';
 import { articleToneToward, shippedToneModel } from '../dist/tone/tone-model.js';
+import { encoderToneToward } from '../dist/tone/tone-encoder.js';
 
 const args = process.argv.slice(2);
 const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : fileURLToPath(new URL('../src/models/article-tone.json', import.meta.url));
+const withEncoder = args.includes('--encoder');
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
 
 const records = readFileSync(`${data}/stance/persent-dev.jsonl`, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
@@ -28,7 +32,9 @@ const items = records.flatMap((record) => {
   const doc = runStages(buildDoc(record.text), stages, { ...context, targets: [record.entity] });
   const [target] = doc.targets;
   if (target.entity === null || !isArticleSubject(doc.entities[target.entity])) return [];
-  return [{ gold: record.label, score: articleToneToward(doc, model, target.spans, { shift: 0, band: 0 }).score }];
+  const mentions = target.spans.slice(0, 20);
+  const score = withEncoder ? encoderToneToward(doc, mentions).score : articleToneToward(doc, model, target.spans, { shift: 0, band: 0 }).score;
+  return [{ gold: record.label, score }];
 });
 
 const LABELS = ['negative', 'neutral', 'positive'];
@@ -83,5 +89,9 @@ const calibration = {
   devMacroF1: round3(100 * best.f1),
   crossValidatedMacroF1: round3(100 * cvTotal),
 };
+if (withEncoder) {
+  console.log(`tone encoder: PerSenT dev macro-F1 ${calibration.devMacroF1} fitted (shift ${calibration.shift}, band ±${calibration.band}), ${calibration.crossValidatedMacroF1} in 5-fold cross-validation; nothing written`);
+  process.exit(0);
+}
 writeFileSync(out, `${JSON.stringify(calibration, null, 2)}\n`);
 console.log(`wrote ${out}: shift ${calibration.shift}, band ±${calibration.band}; PerSenT dev macro-F1 ${calibration.devMacroF1} fitted, ${calibration.crossValidatedMacroF1} in 5-fold cross-validation`);

@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stageContext } from '../dist/analyze.js';
 import { buildDoc } from '../dist/doc/build-doc.js';
-import { defaultStages, isArticleSubject, runStages } from '../dist/stages/index.js';
+import { MAX_TONE_MENTIONS, defaultStages, isArticleSubject, runStages } from '../dist/stages/index.js';
 import { articleToneToward, shippedToneModel } from '../dist/tone/tone-model.js';
 import { encoderToneToward } from '../dist/tone/tone-encoder.js';
 
@@ -32,8 +32,9 @@ const items = records.flatMap((record) => {
   const doc = runStages(buildDoc(record.text), stages, { ...context, targets: [record.entity] });
   const [target] = doc.targets;
   if (target.entity === null || !isArticleSubject(doc.entities[target.entity])) return [];
-  const mentions = target.spans.slice(0, 20);
-  const score = withEncoder ? encoderToneToward(doc, mentions).score : articleToneToward(doc, model, target.spans, { shift: 0, band: 0 }).score;
+  // the encoder reads as many mentions as the tone stage would
+  const score = withEncoder ? encoderToneToward(doc, target.spans.slice(0, MAX_TONE_MENTIONS)).score
+    : articleToneToward(doc, model, target.spans, { shift: 0, band: 0 }).score;
   return [{ gold: record.label, score }];
 });
 

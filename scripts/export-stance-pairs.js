@@ -29,6 +29,7 @@ import { stageContext } from '../dist/analyze.js';
 import { defaultStages, runStages } from '../dist/stages/index.js';
 import { NO_GATES, SHIPPED_GATES } from '../dist/stages/find-stances.js';
 import { bbcArticles } from './lib/hand-check.js';
+import { sentenceOf, spanIn } from './lib/stage-pairs.js';
 
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
 const args = process.argv.slice(2);
@@ -61,9 +62,9 @@ function stagePairs(doc, gateSets = [SHIPPED_GATES, NO_GATES]) {
   const recorder = {
     threshold: 1,
     classify(words, tags, names, pairs) {
-      // the stage reads one sentence at a time and passes its words: the sentence with exactly these words
-      const sentence = doc.sentences.find((s) => s.lastToken - s.firstToken + 1 === words.length && words.every((w, k) => doc.tokens[s.firstToken + k].lower === w));
-      const span = ([first, last]) => ({ start: doc.tokens[sentence.firstToken + first].start, end: doc.tokens[sentence.firstToken + last].end });
+      // the stage reads one sentence at a time and passes its words
+      const sentence = sentenceOf(doc, words);
+      const span = (range) => spanIn(doc, sentence, range);
       for (const [i, j] of pairs) {
         const key = `${sentence.firstToken}|${names[i]}|${names[j]}`;
         if (!asked.has(key)) asked.set(key, { input: { words: [...words], tags: [...tags], a: [...names[i]], b: [...names[j]] }, a: span(names[i]), b: span(names[j]) });

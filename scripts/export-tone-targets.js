@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Writes NewsMTSC (train, or another file of target sentiment) as the pair encoder's trainer reads
 // it, one target a line: {words, tags, a (the target's token range in its sentence), b: null,
-// label (index in TONE_LABELS: 0 negative, 1 neutral, 2 positive), group (the text, for grouped folds)}. For trying the stance encoder's
-// architecture on target tone: scripts/train-stance-encoder.py FILE --single --folds 5.
+// label (index in TONE_LABELS: 0 negative, 1 neutral, 2 positive), group (the text, for grouped
+// folds)}. npm run train:tone-encoder trains on it (train-stance-encoder.py --single).
 // usage: node scripts/export-tone-targets.js [stance/newsmtsc-train.jsonl] > targets.jsonl
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -21,6 +21,7 @@ import { toAnalysis } from '../dist/to-analysis.js';
 import { NO_GATES, SHIPPED_GATES } from '../dist/stages/find-stances.js';
 import { shippedPairEncoder } from '../dist/stance/pair-encoder.js';
 import { shippedStanceModel } from '../dist/stance/stance-model.js';
+import { sentenceOf, spanIn } from './lib/stage-pairs.js';
 
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
 const args = process.argv.slice(2);
@@ -82,8 +83,8 @@ function readWith(doc, gates) {
   const recorder = {
     threshold: encoder.threshold,
     classify(words, tags, names, pairs) {
-      const sentence = doc.sentences.find((s) => s.lastToken - s.firstToken + 1 === words.length && words.every((w, k) => doc.tokens[s.firstToken + k].lower === w));
-      const span = ([first, last]) => ({ start: doc.tokens[sentence.firstToken + first].start, end: doc.tokens[sentence.firstToken + last].end });
+      const sentence = sentenceOf(doc, words);
+      const span = (range) => spanIn(doc, sentence, range);
       const probabilities = encoder.classify(words, tags, names, pairs);
       pairs.forEach(([i, j], c) => read.push({ a: span(names[i]), b: span(names[j]), p: probabilities[c] }));
       return probabilities;

@@ -49,7 +49,7 @@ const uint32sOfBase64 = (data: string) => {
 };
 
 /** Each string of the list to its index, in an object as wink looks words up. */
-function indexOf(list: unknown[]): Record<string, number> {
+function positionsOf(list: unknown[]): Record<string, number> {
   const hash = Object.create(null) as Record<string, number>;
   for (let k = 0; k < list.length; k += 1) hash[list[k] as string] = k;
   return hash;
@@ -70,8 +70,8 @@ export function loadCoreModel(): CoreModel<Uint32Array> {
   const core: CoreModel<Uint32Array> = { ...cloned, lexicon: uint32sOfBase64(lexicon), xpansions: uint32sOfBase64(xpansions) };
   const { packing, features, pos } = core;
   features.lexeme!.list = words.slice();
-  for (const f in packing.layout) if (packing.layout[f]![3] === 0) features[f]!.hash = indexOf(features[f]!.list);
-  features.lexeme!.hash = indexOf(features.lexeme!.list);
+  for (const f in packing.layout) if (packing.layout[f]![3] === 0) features[f]!.hash = positionsOf(features[f]!.list);
+  features.lexeme!.hash = positionsOf(features.lexeme!.list);
   const clusters = features.posClusters!.list;
   for (let k = 0; k < clusters.length; k += 1) clusters[k] = new Set((clusters[k] as string).split('_').map((tag) => pos.hash[tag] || 0));
   packing.efList = [];

@@ -168,6 +168,7 @@ function preferKnownNames(tags: string[], spans: TaggedSpan[]): TaggedSpan[] {
   return [...kept, ...knownKept].sort((a, b) => a.firstToken - b.firstToken);
 }
 
+const CAPITALISED = /^\p{Lu}/u;
 const KNOWN_WORD_TYPES: Partial<Record<EntityType, TaggedSpan['type']>> = { GPE: 'LOC', ORG: 'ORG', NORP: 'MISC' };
 
 /**
@@ -180,10 +181,10 @@ function knownWordNames(doc: Doc, gazetteer: Gazetteer, spans: TaggedSpan[]): Ta
   for (const span of spans) covered.fill(1, span.firstToken, span.lastToken + 1);
   const added: TaggedSpan[] = [];
   tokens.forEach((token, t) => {
-    if (covered[t] || token.type !== 'word' || !/^\p{Lu}/u.test(token.text) || doc.sentences[token.sentence]!.firstToken === t) return;
+    if (covered[t] || token.type !== 'word' || !CAPITALISED.test(token.text) || doc.sentences[token.sentence]!.firstToken === t) return;
     const type = KNOWN_WORD_TYPES[gazetteer.names.get(token.text)?.type as EntityType];
     // not inside a capitalised run the tagger left alone ("Bank of America" half read)
-    if (!type || /^\p{Lu}/u.test(tokens[t - 1]?.text ?? '') || /^\p{Lu}/u.test(tokens[t + 1]?.text ?? '')) return;
+    if (!type || CAPITALISED.test(tokens[t - 1]?.text ?? '') || CAPITALISED.test(tokens[t + 1]?.text ?? '')) return;
     added.push({ firstToken: t, lastToken: t, type });
   });
   return added.length ? [...spans, ...added].sort((a, b) => a.firstToken - b.firstToken) : spans;

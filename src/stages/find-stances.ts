@@ -6,6 +6,7 @@
 import type { Doc, EntityCluster, Sentence, StanceAnnotation } from '../doc/doc.js';
 import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS, type Polarity } from '../stance/lexicons.js';
 import type { PairClassifier } from '../stance/pair-encoder.js';
+import { wordsAndTags } from '../stance/pair-input.js';
 import type { LinearModel } from '../ml/linear-model.js';
 import { ScoreSink } from '../ml/feature-sink.js';
 import { emitStanceFeatures } from '../stance/stance-model.js';
@@ -200,12 +201,7 @@ function encoderReadings(doc: Doc, sentence: Sentence, mentions: readonly Named[
     }
   }
   if (!pairs.length) return [];
-  const words: string[] = [];
-  const tags: string[] = [];
-  for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
-    words.push(doc.tokens[t]!.lower);
-    tags.push(doc.tokens[t]!.pos);
-  }
+  const { words, tags } = wordsAndTags(doc, sentence.firstToken, sentence.lastToken);
   const ranges = mentions.map((m) => [m.firstToken - sentence.firstToken, m.lastToken - sentence.firstToken] as const);
   const read = encoder.classify(words, tags, ranges, pairs);
   const readings: Reading[] = [];

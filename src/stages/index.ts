@@ -28,7 +28,7 @@ export const entities: Stage = {
 };
 
 const NUMERIC_TYPES = new Set(['DATE', 'TIME', 'PERCENT', 'MONEY', 'QUANTITY', 'ORDINAL', 'CARDINAL']);
-const MAX_TONE_MENTIONS = 20;
+export const MAX_TONE_MENTIONS = 20;
 const MIN_SUBJECT_MENTIONS = 3;
 
 /**

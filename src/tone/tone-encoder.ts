@@ -5,26 +5,19 @@
 // span targets, and an entity's many mentions keep the linear model (the stage's speed).
 import { readFileSync } from 'node:fs';
 import type { Doc, Span } from '../doc/doc.js';
-import { tokenAt } from '../doc/spans.js';
 import { PairEncoder } from '../stance/pair-encoder.js';
-import { TONE_LABELS, type ToneLabel } from './tone-model.js';
+import { wordsAndTags } from '../stance/pair-input.js';
+import { locate, TONE_LABELS, toneOfMean, type ToneLabel } from './tone-model.js';
 
 /** What the encoder reads of a target: its sentence's words and tags, the target's token range there. */
 export interface TargetInput { words: string[]; tags: string[]; a: [number, number] }
 
-/** The sentence of the target's first token; the range ends with that sentence. */
+/** The sentence of the target's first token (as the linear model reads it); the range ends with that sentence. */
 export function targetInput(doc: Doc, target: Span): TargetInput | null {
   if (!doc.tokens.length) return null;
-  const first = tokenAt(doc, target.start);
-  const sentence = doc.sentences[doc.tokens[first]!.sentence]!;
-  const last = Math.min(sentence.lastToken, Math.max(first, tokenAt(doc, Math.max(target.start, target.end - 1))));
-  const words: string[] = [];
-  const tags: string[] = [];
-  for (let t = sentence.firstToken; t <= sentence.lastToken; t += 1) {
-    words.push(doc.tokens[t]!.lower);
-    tags.push(doc.tokens[t]!.pos);
-  }
-  return { words, tags, a: [first - sentence.firstToken, last - sentence.firstToken] };
+  const { first, last, sentence } = locate(doc, target);
+  const { words, tags } = wordsAndTags(doc, sentence.firstToken, sentence.lastToken);
+  return { words, tags, a: [first - sentence.firstToken, Math.min(last, sentence.lastToken) - sentence.firstToken] };
 }
 
 let shipped: PairEncoder | null = null;
@@ -38,8 +31,6 @@ export function shippedToneEncoder(): PairEncoder {
   );
   return shipped;
 }
-
-const roundScore = (score: number) => Math.round(Math.max(-1, Math.min(1, score)) * 1000) / 1000;
 
 /**
  * The tone toward each span in its sentence, the mean over the spans: the label of the largest mean
@@ -56,7 +47,6 @@ export function encoderToneToward(doc: Doc, spans: Span[], encoder: PairEncoder 
     read += 1;
   }
   if (!read) return { label: 'neutral', score: 0 };
-  let best = 0;
-  for (let k = 1; k < mean.length; k += 1) if (mean[k]! > mean[best]!) best = k;
-  return { label: TONE_LABELS[best]!, score: roundScore((mean[2]! - mean[0]!) / read) };
+  for (let k = 0; k < mean.length; k += 1) mean[k] /= read;
+  return toneOfMean(mean);
 }

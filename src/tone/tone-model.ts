@@ -54,7 +54,8 @@ export function toneFeatures(doc: Doc, target: Span): string[] {
   return features;
 }
 
-function locate(doc: Doc, target: Span) {
+/** The target's first and last token (the last at least the first) and the sentence of the first. */
+export function locate(doc: Doc, target: Span) {
   const first = tokenAt(doc, target.start);
   const last = Math.max(first, tokenAt(doc, Math.max(target.start, target.end - 1)));
   return { first, last, sentence: doc.sentences[doc.tokens[first]!.sentence]! };
@@ -382,6 +383,13 @@ function meanProbabilities(doc: Doc, model: ToneModel, spans: Span[]): Float64Ar
 
 const roundScore = (score: number) => Math.round(Math.max(-1, Math.min(1, score)) * 1000) / 1000;
 
+/** Mean probabilities (TONE_LABELS order) as a tone: the likeliest label, the score p(positive) - p(negative). */
+export function toneOfMean(mean: ArrayLike<number>): { label: ToneLabel; score: number } {
+  let best = 0;
+  for (let k = 1; k < K; k += 1) if (mean[k]! > mean[best]!) best = k;
+  return { label: TONE_LABELS[best]!, score: roundScore(mean[2]! - mean[0]!) };
+}
+
 /**
  * Tone toward one mention (or a few read together) in its sentence: each mention's sentence scored
  * with that mention as the target; the label is the largest mean probability, the score the mean
@@ -389,10 +397,7 @@ const roundScore = (score: number) => Math.round(Math.max(-1, Math.min(1, score)
  */
 export function toneToward(doc: Doc, model: ToneModel, spans: Span[]): { label: ToneLabel; score: number } {
   if (!spans.length) return { label: 'neutral', score: 0 };
-  const mean = meanProbabilities(doc, model, spans);
-  let best = 0;
-  for (let k = 1; k < K; k += 1) if (mean[k]! > mean[best]!) best = k;
-  return { label: TONE_LABELS[best]!, score: roundScore(mean[2]! - mean[0]!) };
+  return toneOfMean(meanProbabilities(doc, model, spans));
 }
 
 /** How the mention-level score maps to the article's tone: src/models/article-tone.json. */

@@ -11,6 +11,8 @@ const bin = join(repoRoot, 'bin/newslens.js');
 const seed = readFileSync(seedPath, 'utf8');
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const hasParallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' }).status === 0;
+/** A Python with Dask, if this machine has one (Debian: python3-dask). */
+const daskPython = [process.env.PYTHON, 'python3', '/usr/bin/python3'].find((p) => p && spawnSync(p, ['-c', 'import dask.bag'], { encoding: 'utf8' }).status === 0);
 
 /** Real records: runs of the seed's paragraphs, with dates in the forms feeds use, and one bad record. */
 const paragraphs = seed.split('\n').filter(Boolean);
@@ -58,6 +60,19 @@ describe('map', () => {
     expect(parts).toEqual(['part-00001.jsonl', 'part-00002.jsonl', 'part-00003.jsonl']);
     expect(parts.every((p) => readFileSync(join(out, p), 'utf8').length > 0)).toBe(true);
     expect(parts.map((p) => readFileSync(join(out, p), 'utf8')).join('')).toBe(oneRun.stdout);
+  });
+
+  (daskPython ? test : test.skip)('a Dask bag in small blocks gives the bytes of one run once its parts are joined in name order (docs/recipes/dask-bag.py)', () => {
+    const out = join(dir, 'dask-out');
+    // 500-byte blocks of the 9 kB corpus: more than ten parts (so their names must sort as numbers) and some of them empty
+    const result = spawnSync(daskPython!, [join(repoRoot, 'docs/recipes/dask-bag.py'), corpusPath, out, '500B'], { encoding: 'utf8', env });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const parts = readdirSync(out).sort();
+    expect(parts.length).toBeGreaterThan(10);
+    const texts = parts.map((p) => readFileSync(join(out, p), 'utf8'));
+    expect(texts.some((text) => text === '')).toBe(true);
+    expect(texts.join('')).toBe(oneRun.stdout);
   });
 
   test('without --fail-on usage a failed record makes exit status 1, and the rest is printed all the same', () => {

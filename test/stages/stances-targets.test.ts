@@ -100,6 +100,18 @@ describe('stances from a cue verb between two entities', () => {
     expect(names('Lavrov and Kerry will discuss the situation in Syria and Ukraine.')).toEqual([]);
   });
 
+  // Stance verbs of several words, from BBC (sport/301, politics/189, sport/432's headline, sport/220):
+  // the holder is the name nearest before the verb, not the team in his title; a party before a
+  // person is the person's party; a role may stand before the target's name.
+  test.each([
+    ["Ireland coach Eddie O'Sullivan heaped praise on Italy after seeing his side stutter to a 28-17 victory in Rome.", ["Eddie O'Sullivan positive Italy (heaped praise on)"]],
+    ["Mr Blair also paid tribute to Democrat John Kerry's campaign, saying he had helped make the presidential election \"a true celebration of American democracy\".", ['Blair positive John Kerry (paid tribute to)']],
+    ['Davenport hits out at Wimbledon', ['Davenport negative Wimbledon (hits out at)']],
+    ['Charlton manager Alan Curbishley paid tribute to two-goal striker Jonatan Johansson after beating Norwich.', ['Alan Curbishley positive Jonatan Johansson (paid tribute to)']],
+  ])('a stance verb of several words: %s', (sentence, edges) => {
+    expect(names(sentence)).toEqual(edges);
+  });
+
   // BBC politics sentences that read as stances before a stance without a cue word needed more confidence.
   test.each([
     ["During an interview with BBC Radio 4's Today programme, Mr Balls said he was sure Mr Brown's Budget would not put at risk the stability of the economy."],

@@ -1,7 +1,7 @@
 // Directed stances from a few patterns the model reads poorly (src/lexicons/stance-patterns.json):
 // "X's ally Y" and "shore up its ally Y" (X -> Y positive), "X calls for common ground with Y"
-// (X -> Y positive), "X clashed with Y" (negative), "X paid tribute to Y" and "X hit out at Y", "X's criticism of Y" (by the noun), "Y, backed
-// by X" (by the verb), "X and Y agree" (both ways positive), "X insist that Y go" (X -> Y
+// (X -> Y positive), "X clashed with Y" (negative), "X paid tribute to Y" and "X hit out at Y",
+// "X's criticism of Y" (by the noun), "Y, backed by X" (by the verb), "X and Y agree" (both ways positive), "X insist that Y go" (X -> Y
 // negative). Precise and few, like the model's.
 import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
@@ -27,7 +27,7 @@ const BEFORE_AGREE = new Set(['have', 'has', 'had', 'both', 'also', 'finally', '
 const DEMAND = new Set(lexicon.demandVerbs.flatMap(inflect));
 const DEPART = new Set(lexicon.departureVerbs.flatMap(inflect));
 const NONE: { words: string[]; polarity: Polarity; verb: boolean }[] = [];
-/** How far before a stance verb of several words its holder may be: "Edu has hit out at". */
+/** How far before its verb a holder found by nameBefore may be: "Edu has hit out at". */
 const MAX_HOLDER_DISTANCE = 8;
 const ENDING = new Set(lexicon.endingWords);
 /** Words of a noun phrase before its head: "his 18-month", "a blazing". */
@@ -69,6 +69,12 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
   const at = (index: Int32Array, t: number) => (index[t] !== undefined && index[t]! >= 0 ? index[t] : undefined);
   const entityAt = (t: number) => at(entityIndex, t);
   const startsAt = (t: number) => at(startIndex, t);
+  /** The entity of the name nearest before token t in its sentence, within MAX_HOLDER_DISTANCE. */
+  const nameBefore = (t: number, first: number): number | undefined => {
+    let holder: number | undefined;
+    for (let k = t - 1; k >= first && t - k <= MAX_HOLDER_DISTANCE && holder === undefined; k -= 1) holder = entityAt(k);
+    return holder;
+  };
   const found: StanceAnnotation[] = [];
   for (const sentence of doc.sentences) {
     // The sentence's subject: its first named agent.
@@ -120,8 +126,7 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
         if (!words.every((word, k) => tokens[t + k]?.lower === word)) continue;
         // A verb's holder is the nearest name before it ("Ireland coach Eddie O'Sullivan heaped
         // praise on Italy", "Mr Blair said Fox hit out at"); a with-phrase's, the sentence's subject.
-        let holder = verb ? undefined : subject;
-        for (let k = t - 1; verb && k >= sentence.firstToken && t - k <= MAX_HOLDER_DISTANCE && holder === undefined; k -= 1) holder = entityAt(k);
+        const holder = verb ? nameBefore(t, sentence.firstToken) : subject;
         push(holder, targetAfter(t + words.length, verb), polarity, t, t + words.length - 1);
       }
       // "X's criticism of Y", "its support for Y"
@@ -155,9 +160,7 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
       if (DEMAND.has(token.lower) && tokens[t + 1]?.lower === 'that') {
         const target = startsAt(t + 2);
         const verb = tokens[t + 3];
-        let holder: number | undefined;
-        for (let k = t - 1; k >= sentence.firstToken && t - k <= 8 && holder === undefined; k -= 1) holder = entityAt(k);
-        if (verb && DEPART.has(verb.lower)) push(holder, target, 'negative', t, t + 3);
+        if (verb && DEPART.has(verb.lower)) push(nameBefore(t, sentence.firstToken), target, 'negative', t, t + 3);
       }
     }
   }

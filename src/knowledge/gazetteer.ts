@@ -10,6 +10,8 @@ export interface GazetteerEntry {
   type: EntityType; canonical: string; name: string;
   /** The country a country, its capital or its demonym stands for (cca3): "Washington" -> USA. */
   country?: string;
+  /** An acronym or alias of an organisation ("Tory", "SNP"): an organisation even where the tagger reads a person ("Tory co-chairman Liam Fox"). */
+  alwaysOrg?: boolean;
 }
 
 export interface NameLexicon {
@@ -135,8 +137,8 @@ export function builtInGazetteer(): Gazetteer {
   }
   for (const [acronym, full] of Object.entries({ ...json.knownAcronyms, ...json.knownAliases })) {
     const target = names.get(full);
-    add(acronym, target ?? { type: 'ORG', canonical: `org:${full}`, name: full });
-    if (!target) add(full, { type: 'ORG', canonical: `org:${full}`, name: full });
+    add(acronym, target ? { ...target, alwaysOrg: true } : { type: 'ORG', canonical: `org:${full}`, name: full, alwaysOrg: true });
+    if (!target) add(full, { type: 'ORG', canonical: `org:${full}`, name: full, alwaysOrg: true });
   }
   for (const org of json.knownOrgs) add(org, { type: 'ORG', canonical: `org:${org}`, name: org });
   // Religious and ethnic groups are NORP, like nationalities ("Muslims", "Kurds").

@@ -18,7 +18,8 @@ export function fineType(coarse: TaggedSpan['type'], words: string[], entry: Gaz
   if ((coarse === 'ORG' || coarse === 'MISC') && lexicon.lawWords.has(last)) return 'LAW';
   // Organisations the gazetteer knows by name ("Kremlin") stay organisations in any context, and
   // a country's name alone is the country ("US Secretary of State": US is not an organisation).
-  if (entry?.type === 'ORG' && coarse !== 'PER') return 'ORG';
+  // A name the gazetteer knows may also be a person's ("Ford"), but not an acronym or a party's alias.
+  if (entry?.type === 'ORG' && (coarse !== 'PER' || entry.alwaysOrg)) return 'ORG';
   if (entry?.canonical.startsWith('country:') && coarse === 'ORG' && words.length === 1) return 'GPE';
   // A nationality or a religious or ethnic group alone ("Muslim", "Kurds") is NORP, whatever the tagger's class.
   if (entry?.type === 'NORP' && coarse !== 'PER' && words.length === 1) return 'NORP';

@@ -19,7 +19,7 @@ describe('stances from a cue verb between two entities', () => {
   // Sentences of BBC politics articles the model reads since it knows the verb right before the target.
   test.each([
     ["The Tories criticised the Lib Dem stance, saying Mr Oaten had initially said he accepted Mr Blunkett's word unless further evidence emerged.", 'Conservatives negative Liberal Democrats (criticised)'],
-    ['But Chief Secretary to the Treasury Paul Boateng attacked the Tory plans.', 'Paul Boateng negative Tory (attacked)'],
+    ['But Chief Secretary to the Treasury Paul Boateng attacked the Tory plans.', 'Paul Boateng negative Conservatives (attacked)'],
     ["Meanwhile Lib Dem leader Charles Kennedy is expected to attack Mr Blair's words as he begins a nationwide tour on Monday.", 'Charles Kennedy negative Blair (attack)'],
     ["Tony Blair has backed Chancellor Gordon Brown's pre-Budget report amid opposition claims he was too bullish about the state of the UK economy.", 'Tony Blair positive Gordon Brown (backed)'],
   ])('BBC: %s', (sentence, edge) => {

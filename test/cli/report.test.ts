@@ -35,7 +35,8 @@ describe('the HTML report marks references', () => {
   test('a role phrase is marked as a reference to its person, like a pronoun (BBC politics/262)', () => {
     const text = 'Tory leader Michael Howard has claimed in a heated prime minister\'s questions. The Tory leader countered that such agreements had been struck twice.';
     const page = run(['-', '-f', 'html'], text).stdout;
-    expect(page).toMatch(/<mark class="PERSON pronoun"[^>]*title="Michael Howard · PERSON · nominal">The Tory leader<\/mark>/);
+    // The party named inside the role is marked inside it, as "Labour" in "The Labour leader".
+    expect(page).toMatch(/<mark class="PERSON pronoun"[^>]*title="Michael Howard · PERSON · nominal">The <mark class="ORG"[^>]*title="Conservatives · ORG">Tory<\/mark> leader<\/mark>/);
   });
 });
 

@@ -48,17 +48,19 @@ export interface StanceGates {
   titles: boolean;
   /** "Randy Forbes, like Coburn, criticized": a name in an aside after another name is neither side. */
   asides: boolean;
+  /** "Laporte has been criticised for France's tactics": the subject of a passive cue is no holder. */
+  passiveCue: boolean;
 }
 
 export const SHIPPED_GATES: StanceGates = {
   lexicalCue: 'sentence', cueAgrees: true, nearestHolder: true, structure: true,
-  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true,
+  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true,
 };
 
 /** Every rule off: the encoder reads every pair of names (scripts/cv-stances.js, export-stance-pairs.js). */
 export const NO_GATES: StanceGates = {
   lexicalCue: 'none', cueAgrees: false, nearestHolder: false, structure: false,
-  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false,
+  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false,
 };
 
 /** The linear model's reading is kept from this probability, and from this one without a stance word of the lexicon (findStances before the encoder; README). */
@@ -165,6 +167,8 @@ function ruledCue(doc: Doc, entities: EntityCluster[], mentions: readonly Named[
   // A denied cue the model read as if it were not ("would not oppose" read as opposing).
   const denied = gates.deniedCue && cue.lexical && CUE_POLARITY.get(doc.tokens[cue.token]!.lower) === polarity && isRefused(doc, cue.token);
   if (denied || (gates.holderIsSubject && !canHold(doc, entities, holderName, roles))) return null;
+  // "Laporte has been criticised for France's tactics": the one before a passive cue is its object.
+  if (gates.passiveCue && forward && cue.token > a.lastToken && cue.token < b.firstToken && isPassive(doc, cue.token)) return null;
   if ((gates.targetNotPlace && !canBeTarget(doc, targetName, roles)) || (gates.cueIsVerb && isAdjectival(doc, cue.token))) return null;
   return cue;
 }
@@ -407,6 +411,20 @@ const canBeTarget = (doc: Doc, name: Named, roles: ReadonlySet<string>) => {
   const head = doc.tokens[before - 1]?.lower ?? '';
   return CUE_POLARITY.has(head) || STANCE_NOUNS.has(head);
 };
+
+/** Forms of "be" and "get" that make a participle after them passive ("has been criticised", "were heavily criticised", "got booed"). */
+const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'get', 'gets', 'got', 'getting']);
+
+/** Whether the cue is a participle in the passive: a form of "be" or "get" before it, at most two adverbs between ("was roundly criticised"). */
+function isPassive(doc: Doc, cue: number): boolean {
+  const { tokens } = doc;
+  if (tokens[cue]!.pos !== 'VERB' || !/(ed|en|wn|ught|lt)$/.test(tokens[cue]!.lower)) return false;
+  for (let t = cue - 1; t >= cue - 3 && t >= 0; t -= 1) {
+    if (PASSIVE_AUXILIARIES.has(tokens[t]!.lower)) return true;
+    if (tokens[t]!.pos !== 'ADV' && tokens[t]!.pos !== 'PART') return false;
+  }
+  return false;
+}
 
 /** "did not criticise", "refused to point the finger of blame at": the stance is denied. */
 function isRefused(doc: Doc, cue: number): boolean {

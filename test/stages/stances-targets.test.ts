@@ -206,6 +206,15 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toEqual([]);
   });
 
+  // BBC sport/340, sport/253, business/161: the name before a passive cue is its object, so it holds
+  // no stance toward the name after ("for France's tactics", "for kicking Gregory Vignal").
+  test.each([
+    ["Laporte has been criticised for France's negative tactics in their wins over Scotland and England."],
+    ['Camara was punished for kicking Gregory Vignal.'],
+  ])('the subject of a passive cue holds nothing: %s', (sentence) => {
+    expect(names(sentence)).toEqual([]);
+  });
+
   test('a passive cue reverses the roles (issue #6)', () => {
     expect(names('Russia was accused by the United States of bombing rebels.')).toEqual(['United States negative Russia (accused)']);
   });

@@ -215,6 +215,11 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toEqual([]);
   });
 
+  // BBC tech/255: read both as hope and as harm, the pair is left out rather than drawn twice.
+  test('one sentence gives a pair one polarity or none', () => {
+    expect(names("By targeting servers, the MPAA hopes to cripple BitTorrent's ability to share files.")).toEqual([]);
+  });
+
   test('a passive cue reverses the roles (issue #6)', () => {
     expect(names('Russia was accused by the United States of bombing rebels.')).toEqual(['United States negative Russia (accused)']);
   });

@@ -21,9 +21,6 @@ for (const polarity of POLARITIES) {
 }
 const STANCE_NOUN = new Map<string, Polarity>(POLARITIES.flatMap((polarity) => lexicon.stanceNouns[polarity].map((noun) => [noun, polarity] as const)));
 const NOUN_PREPOSITIONS = new Set(lexicon.stanceNounPrepositions);
-const AGREE = new Set(lexicon.agreementVerbs.flatMap(inflect));
-/** Words between "X and Y" and the verb of agreement: "have finally agreed". */
-const BEFORE_AGREE = new Set(['have', 'has', 'had', 'both', 'also', 'finally', 'now', 'will', 'would', 'could']);
 const DEMAND = new Set(lexicon.demandVerbs.flatMap(inflect));
 const DEPART = new Set(lexicon.departureVerbs.flatMap(inflect));
 const NONE: { words: string[]; polarity: Polarity; verb: boolean }[] = [];
@@ -145,18 +142,6 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
         if (end >= sentence.firstToken && firstOfEnding[end]! >= 0) push(targetAfter(t + 2), entityAt(end), verbPolarity, t, t + 1);
       }
       // "X and Y agree": each is positive to the other.
-      if (AGREE.has(token.lower)) {
-        let k = t - 1;
-        while (k > sentence.firstToken && BEFORE_AGREE.has(tokens[k]!.lower)) k -= 1;
-        const yFirst = firstOfEnding[k] ?? -1;
-        if (yFirst > sentence.firstToken + 1 && tokens[yFirst - 1]!.lower === 'and') {
-          const x = entityAt(yFirst - 2);
-          const y = entityAt(k);
-          push(x, y, 'positive', t, t);
-          push(y, x, 'positive', t, t);
-        }
-      }
-      // "X insist that Y go"
       if (DEMAND.has(token.lower) && tokens[t + 1]?.lower === 'that') {
         const target = startsAt(t + 2);
         const verb = tokens[t + 3];

@@ -23,7 +23,7 @@ export const CUE_POLARITY: ReadonlyMap<string, Polarity> = polarityOfForms(readL
 /** The words of src/lexicons/stance-patterns.json (its _comment says what each list is for). */
 export const STANCE_PATTERNS = readLexicon('stance-patterns.json') as {
   allyNouns: string[]; withPhrases: ByPolarity; phrasalStanceVerbs: ByPolarity; stanceNouns: ByPolarity; stanceNounPrepositions: string[];
-  agreementVerbs: string[]; firstPersonWithVerbs: ByPolarity; evaluationVerbs: ByPolarity;
+  firstPersonWithVerbs: ByPolarity; evaluationVerbs: ByPolarity;
   demandVerbs: string[]; departureVerbs: string[]; placePrepositions: string[]; endingWords: string[]; feelingWords: string[]; privatePersons: string[];
 };
 

@@ -47,13 +47,12 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(context + sentence)).toContain(edge);
   });
 
-  // Each pattern of issue #6 with a real sentence: nouns, passive participles, agreement, "with"
-  // phrases (BBC, DSE train, NewsMTSC train).
+  // Each pattern of issue #6 with a real sentence: nouns, passive participles, "with" phrases (BBC,
+  // DSE train, NewsMTSC train).
   test.each([
     ['Andrew Sullivan praised Bush\'s criticism of Palin and McCain.', 'Bush negative Palin (criticism of)'],
     ["Edu added that he had been encouraged by Wenger's support for him.", 'Wenger positive Edu (support for)'],
     ['The United States, backed by Britain and France, has said it is ready to act with or without support from the United Nations, where the Security Council was to vote as early as Tuesday on rival US and Russian proposals to probe chemical attacks in Syria.', 'United Kingdom positive United States (backed by)'],
-    ['Nokia and Microsoft have agreed a deal to work on delivery of music to handsets, while Sony Ericsson has unveiled its phone Walkman and Motorola is working on an iTunes phone.', 'Microsoft positive Nokia (agreed)'],
     ['In February, Spears clashed with Us Weekly for publishing pictures of her honeymoon in Fiji without permission.', 'Spears negative Us Weekly (clashed with)'],
   ])('pattern: %s', (sentence, edge) => {
     expect(names(sentence)).toContain(edge);
@@ -64,7 +63,12 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(text)).toEqual(['Birmingham negative Shorten (accused)', 'Birmingham negative Labor (accused)']);
   });
 
+  // BBC tech/383, business/189, entertainment/141: a deal, a contract or a partner in life is no
+  // stance (docs/hand-check-stance-patterns-deals.md: 1 right edge of the 21 these patterns drew).
   test.each([
+    ['Nokia and Microsoft have agreed a deal to work on delivery of music to handsets, while Sony Ericsson has unveiled its phone Walkman and Motorola is working on an iTunes phone.'],
+    ['Earlier this week, Fiat reached an agreement with GM to dissolve an alliance which could have obliged GM to buy the Italian firm outright.'],
+    ["On Sunday night, the Osbournes had been celebrating the birthday of singer Sir Elton John's partner David Furnish."],
     ['Nokia and Microsoft did not agree on a deal.'],
     ["Chelsea's Damien Duff has been ruled out of Wednesday's Champions League clash with Barcelona at the Nou Camp."],
     ['The race between GM and DaimlerChrysler to ally with Fiat ended in 2000.'],

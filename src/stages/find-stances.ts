@@ -38,7 +38,7 @@ export interface StanceGates {
   sharedSubject: boolean;
   /** "would not oppose", "refused to criticise": a denied stance verb is no stance of its polarity. */
   deniedCue: boolean;
-  /** The holder is its clause's subject: not after "of", "to", "for" ("tribute to Ray Charles"), nor the place of "a US woman". */
+  /** The holder is its clause's subject: not after "of", "to", "for" ("tribute to Ray Charles"), "in", "at" ("filed in Los Angeles Superior Court, also accuses"), nor the place of "a US woman". */
   holderIsSubject: boolean;
   /** A place after "in", "at", "on" is where it happened, not the target ("criticised ... in New York"). */
   targetNotPlace: boolean;
@@ -78,7 +78,7 @@ const MAX_TITLE_WALK = 10;
 const DETERMINERS = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'this', 'that', 'these', 'those']);
 const PLACE_TYPES = new Set(['GPE', 'LOC']);
 const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined', 'declines', 'decline', 'declining']);
-const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against']);
+const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against', 'in', 'at']);
 const STANCE_NOUNS = new Set([...STANCE_PATTERNS.stanceNouns.positive, ...STANCE_PATTERNS.stanceNouns.negative]);
 const COORDINATORS = new Set(['and', 'or', 'but']);
 /** The reporting verbs that make a name after the quote its speaker. */

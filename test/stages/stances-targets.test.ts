@@ -150,6 +150,7 @@ describe('stances from a cue verb between two entities', () => {
     ['Former welfare minister Frank Field MP criticised the reported rivalry between the pair on GMTV\'s Sunday Programme.', 'Frank Field'],
     ['Within hours of his final talks with Mr Thorpe, Sir Edward Heath told the nation he was resigning.', 'Edward Heath'],
     ['Roddick ended his 18-month partnership with Brad Gilbert on Monday.', 'Roddick'],
+    ['Ms Clarkson\'s legal action, filed in Los Angeles Superior Court, also accuses Mr Spector of negligence and battery.', 'Los Angeles Superior Court'],
   ])('no edge from the wrong reading: %s', (sentence, holder) => {
     expect(names(sentence).filter((edge) => edge.startsWith(holder))).toEqual([]);
   });

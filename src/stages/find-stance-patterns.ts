@@ -1,8 +1,8 @@
 // Directed stances from a few patterns the model reads poorly (src/lexicons/stance-patterns.json):
 // "X's ally Y" and "shore up its ally Y" (X -> Y positive), "X calls for common ground with Y"
 // (X -> Y positive), "X clashed with Y" (negative), "X paid tribute to Y" and "X hit out at Y",
-// "X's criticism of Y" (by the noun), "Y, backed by X" (by the verb), "X and Y agree" (both ways positive), "X insist that Y go" (X -> Y
-// negative). Precise and few, like the model's.
+// "X's criticism of Y" (by the noun), "Y, backed by X" (by the verb), "X insist that Y go" (X -> Y
+// negative). Precise and few, like the model's; a deal is no stance ("X and Y agreed" is no pattern).
 import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
 import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS as lexicon, type Polarity } from '../stance/lexicons.js';
@@ -141,7 +141,7 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
         const end = tokens[t - 1]!.text === ',' ? t - 2 : t - 1;
         if (end >= sentence.firstToken && firstOfEnding[end]! >= 0) push(targetAfter(t + 2), entityAt(end), verbPolarity, t, t + 1);
       }
-      // "X and Y agree": each is positive to the other.
+      // "X insist that Y go"
       if (DEMAND.has(token.lower) && tokens[t + 1]?.lower === 'that') {
         const target = startsAt(t + 2);
         const verb = tokens[t + 3];

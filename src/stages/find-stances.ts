@@ -150,12 +150,10 @@ export function findStances(doc: Doc, entities: EntityCluster[], models: StanceM
   }
   // One sentence does not say both: two readings of the same pair in it with opposite polarities
   // ("the MPAA hopes to cripple BitTorrent's ability" read as hope and as harm) leave neither.
+  const pairIn = (stance: StanceAnnotation) => `${stance.holder}>${stance.target}@${stance.sentence}`;
   const polarities = new Map<string, Set<Polarity>>();
-  for (const stance of best.values()) {
-    const key = `${stance.holder}>${stance.target}@${stance.sentence}`;
-    polarities.set(key, (polarities.get(key) ?? new Set<Polarity>()).add(stance.label));
-  }
-  const kept = [...best.values()].filter((stance) => polarities.get(`${stance.holder}>${stance.target}@${stance.sentence}`)!.size === 1);
+  for (const stance of best.values()) polarities.set(pairIn(stance), (polarities.get(pairIn(stance)) ?? new Set<Polarity>()).add(stance.label));
+  const kept = [...best.values()].filter((stance) => polarities.get(pairIn(stance))!.size === 1);
   return kept.sort((x, y) => x.evidence.start - y.evidence.start).map(({ p: _p, ...stance }) => stance);
 }
 

@@ -73,8 +73,8 @@ if (folds > 1) {
   console.log(`cross-validated five-class macro-F1 ${(100 * crossValidate(byText, folds, fit, (m, held) => macroF1(m, held.flat()))).toFixed(1)} (${epochs} epochs)`);
   console.log(`cross-validated directed-edge F1 ${(100 * crossValidate(byText, folds, fit, (m, held) => edgeF1(m, held.flat()))).toFixed(1)}`);
   // findStances keeps an edge only above a probability (softmax of the weights as shipped, SCALE):
-  // edge precision and recall by that threshold, on the same folds (0.65 -> P 79.5 R 24.8).
-  const thresholds = [0.4, 0.5, 0.6, 0.65];
+  // edge precision and recall by that threshold, on the same folds (find-stances.ts keeps 0.7).
+  const thresholds = [0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8];
   const sums = thresholds.map(() => ({ p: 0, r: 0 }));
   crossValidate(byText, folds, fit, (m, held) => {
     thresholds.forEach((min, i) => {

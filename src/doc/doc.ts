@@ -76,7 +76,13 @@ export interface StanceAnnotation {
   cue: Span;
   sentence: number;
   evidence: Span;
+  /** What drew it: a model's reading of the pair (the linear model or the pair encoder), a stance pattern, a quote's speaker. */
+  source: StanceSource;
+  /** The model's probability of the class it read; null for patterns and quotes. */
+  probability: number | null;
 }
+
+export type StanceSource = 'linear' | 'encoder' | 'pattern' | 'quote';
 
 export interface ToneAnnotation { label: 'positive' | 'negative' | 'neutral'; score: number }
 

@@ -45,7 +45,7 @@ export function findSpeakerStances(doc: AnnotatedDoc, entities: EntityCluster[],
       if (target === undefined || target === holder || !sign) return;
       found.push({
         holder, target, label: sign > 0 ? 'positive' : 'negative', cue: quote.cue!, sentence: tokens[t]!.sentence,
-        evidence: { start: quote.start, end: quote.end },
+        evidence: { start: quote.start, end: quote.end }, source: 'quote', probability: null,
       });
     };
     const inside = (t: number) => t < tokens.length && tokens[t]!.start >= quote.start && tokens[t]!.end <= quote.end;

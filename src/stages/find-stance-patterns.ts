@@ -79,7 +79,7 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
     for (let t = sentence.firstToken; t <= sentence.lastToken && subject === undefined; t += 1) subject = entityAt(t);
     const push = (holder: number | undefined, target: number | undefined, label: 'positive' | 'negative', cueFirst: number, cueLast: number) => {
       if (holder === undefined || target === undefined || holder === target) return;
-      found.push({ holder, target, label, cue: { start: tokens[cueFirst]!.start, end: tokens[cueLast]!.end }, sentence: tokens[cueFirst]!.sentence, evidence: { start: sentence.start, end: sentence.end } });
+      found.push({ holder, target, label, cue: { start: tokens[cueFirst]!.start, end: tokens[cueLast]!.end }, sentence: tokens[cueFirst]!.sentence, evidence: { start: sentence.start, end: sentence.end }, source: 'pattern', probability: null });
     };
     // The target: a name after "the" or a title; after a stance verb, also after a short noun phrase
     // that names its role ("paid tribute to actor Ossie Davis", "to two-goal striker Jonatan

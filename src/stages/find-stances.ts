@@ -64,7 +64,7 @@ export const NO_GATES: StanceGates = {
 };
 
 /** The linear model's reading is kept from this probability, and from this one without a stance word of the lexicon (findStances before the encoder; README). */
-const LINEAR_MIN_PROBABILITY = 0.65;
+const LINEAR_MIN_PROBABILITY = 0.7;
 const LINEAR_WITHOUT_CUE = 0.8;
 /** The linear model reads neighbours no further apart than this, in tokens. */
 const LINEAR_MAX_GAP = 12;
@@ -111,7 +111,7 @@ export function findStances(doc: Doc, entities: EntityCluster[], models: StanceM
       list.push(named);
     }
   });
-  const best = new Map<string, StanceAnnotation & { p: number }>();
+  const best = new Map<string, StanceAnnotation>();
   for (const [s, named] of bySentence) {
     named.sort((x, y) => x.firstToken - y.firstToken);
     // "Tidal owner Jay Z", "CIA chief John Brennan": a name in a person's title is part of the title.
@@ -139,10 +139,10 @@ export function findStances(doc: Doc, entities: EntityCluster[], models: StanceM
         for (const t of [target, ...targets]) {
           if (h === t) continue;
           const key = `${h}>${t}>${polarity}`;
-          if ((best.get(key)?.p ?? 0) >= probability) continue;
+          if ((best.get(key)?.probability ?? 0) >= probability) continue;
           best.set(key, {
             holder: h, target: t, label: polarity, cue: { start: cue.start, end: cue.end },
-            sentence: s, evidence: { start: sentence.start, end: sentence.end }, p: probability,
+            sentence: s, evidence: { start: sentence.start, end: sentence.end }, source: byEncoder ? 'encoder' : 'linear', probability,
           });
         }
       }
@@ -154,7 +154,7 @@ export function findStances(doc: Doc, entities: EntityCluster[], models: StanceM
   const polarities = new Map<string, Set<Polarity>>();
   for (const stance of best.values()) polarities.set(pairIn(stance), (polarities.get(pairIn(stance)) ?? new Set<Polarity>()).add(stance.label));
   const kept = [...best.values()].filter((stance) => polarities.get(pairIn(stance))!.size === 1);
-  return kept.sort((x, y) => x.evidence.start - y.evidence.start).map(({ p: _p, ...stance }) => stance);
+  return kept.sort((x, y) => x.evidence.start - y.evidence.start);
 }
 
 /**

@@ -21,7 +21,6 @@ describe('stances from a cue verb between two entities', () => {
     ["The Tories criticised the Lib Dem stance, saying Mr Oaten had initially said he accepted Mr Blunkett's word unless further evidence emerged.", 'Conservatives negative Liberal Democrats (criticised)'],
     ['But Chief Secretary to the Treasury Paul Boateng attacked the Tory plans.', 'Paul Boateng negative Conservatives (attacked)'],
     ["Meanwhile Lib Dem leader Charles Kennedy is expected to attack Mr Blair's words as he begins a nationwide tour on Monday.", 'Charles Kennedy negative Blair (attack)'],
-    ["Tony Blair has backed Chancellor Gordon Brown's pre-Budget report amid opposition claims he was too bullish about the state of the UK economy.", 'Tony Blair positive Gordon Brown (backed)'],
   ])('BBC: %s', (sentence, edge) => {
     expect(names(sentence)).toEqual([edge]);
   });
@@ -185,14 +184,24 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toEqual([edge]);
   });
 
-  // BBC sport/178, business/366, business/241: a denied cue is no stance, unless the model read the
-  // denial ("cannot support" is negative).
+  // BBC sport/178, business/366: a denied cue is no stance.
   test.each([
     ['Cole refuses to blame van Persie', []],
     ['Last month Australia\'s competition watchdog said it would not oppose the purchase of WMC by Zurich and London-based Xstrata.', []],
-    ['But the US says it cannot support Mr Brown\'s International Finance Facility to boost aid to developing countries.', ['United States negative Brown (support)']],
   ])('a denied cue: %s', (sentence, edges) => {
     expect(names(sentence)).toEqual(edges);
+  });
+
+  // The linear model's readings in [0.65, 0.7) are left out, right or wrong: of the 22 BBC edges
+  // judged in that band (scripts/stance-confidence.js over docs/hand-check-stances*.md), 8 were
+  // right. Two right ones lost (politics/021, business/241) and two wrong ones gone (politics/040, business/132).
+  test.each([
+    ["Tony Blair has backed Chancellor Gordon Brown's pre-Budget report amid opposition claims he was too bullish about the state of the UK economy."],
+    ["But the US says it cannot support Mr Brown's International Finance Facility to boost aid to developing countries."],
+    ["Jack Straw has attacked the decision by Britain's highest court that detaining foreign terrorist suspects without trial breaks human rights laws."],
+    ['Belgian brewing giant Inbev has seen its profits soar thanks to its acquisition of Brazil\'s biggest beer firm Ambev last year.'],
+  ])('a linear reading under 0.7: %s', (sentence) => {
+    expect(names(sentence)).toEqual([]);
   });
 
   // BBC tech/037, politics/094: a place that says where someone is from does not hold their stance.

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// The stance edges judged by hand in the random BBC samples (docs/hand-check-stances*.md), joined
+// with what the shipped pipeline draws today: each judged edge it still draws, with its source and
+// its model's probability. Prints precision by source and probability band, and the precision the
+// judged edges would have at other thresholds of each model.
+// usage: node scripts/stance-confidence.js [--write src/models/stance-confidence.json] [--jsonl FILE]
+//   --write: the confidence table the CLI ships (the smoothed share right of each kind of edge)
+//   --jsonl: every joined edge, one per line (file, edge, source, probability, right)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stageContext } from '../dist/analyze.js';
+import { buildDoc } from '../dist/doc/build-doc.js';
+import { defaultStages, runStages } from '../dist/stages/index.js';
+import { toAnalysis } from '../dist/to-analysis.js';
+import { confidenceKind, CONFIDENCE_KINDS } from '../dist/stance/confidence.js';
+import { bbcArticles } from './lib/hand-check.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const valueOf = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
+
+/** The random samples only: the targeted checks (lexicon, rules, patterns...) drew the edges of one rule. */
+const SAMPLES = ['hand-check-stances.md', 'hand-check-stances-fresh.md', 'hand-check-stances-fresh-2.md', 'hand-check-stances-fresh-3.md', 'hand-check-stances-fresh-4.md'];
+
+/** Rows `| # | file | edge | cue | sentence | verdict |`; the verdict starts with "right" or "wrong". */
+function judgedRows() {
+  const verdicts = new Map();
+  for (const name of SAMPLES) {
+    for (const line of readFileSync(join(root, 'docs', name), 'utf8').split('\n')) {
+      const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
+      if (!/^\d+$/.test(cells[1] ?? '')) continue;
+      const verdict = cells[6] ?? '';
+      if (!/^(right|wrong)/.test(verdict)) continue;
+      // The same edge judged in two samples keeps its latest verdict.
+      verdicts.set(`${cells[2]}\t${cells[3]}`, { file: cells[2], edge: cells[3], right: verdict.startsWith('right'), sample: name });
+    }
+  }
+  return [...verdicts.values()];
+}
+
+const judged = judgedRows();
+const { root: bbc } = bbcArticles();
+const context = { ...stageContext(), targets: [] };
+const parts = new Set(['entities', 'stances']);
+const stages = defaultStages.filter((s) => s.name !== 'tone' && s.name !== 'targets');
+const drawn = new Map();
+for (const file of new Set(judged.map((j) => j.file))) {
+  const text = readFileSync(join(bbc, file), 'utf8');
+  const doc = runStages(buildDoc(text), stages, context);
+  const analysis = toAnalysis(doc, { id: file, parts, elapsedMs: 0 });
+  analysis.stances.forEach((s, k) => {
+    const { source, probability } = doc.stances[k];
+    drawn.set(`${file}\t${s.holderName} -> ${s.targetName} ${s.label}`, { source, probability });
+  });
+}
+
+const joined = judged.filter((j) => drawn.has(`${j.file}\t${j.edge}`)).map((j) => ({ ...j, ...drawn.get(`${j.file}\t${j.edge}`) }));
+const share = (list) => (list.length ? `${list.filter((e) => e.right).length}/${list.length} (${((100 * list.filter((e) => e.right).length) / list.length).toFixed(1)}%)` : '-');
+console.log(`${judged.length} distinct judged edges in ${SAMPLES.length} random samples; ${joined.length} still drawn, ${share(joined)} right`);
+
+console.log('\nby kind (the bands of the shipped confidence table):');
+const table = {};
+for (const kind of CONFIDENCE_KINDS) {
+  const list = joined.filter((e) => confidenceKind(e.source, e.probability) === kind.name);
+  const right = list.filter((e) => e.right).length;
+  // Laplace's rule of succession: a kind with few judged edges stays near one half.
+  table[kind.name] = { judged: list.length, right, confidence: Number(((right + 1) / (list.length + 2)).toFixed(2)) };
+  console.log(`  ${kind.name.padEnd(24)} ${share(list).padEnd(16)} confidence ${table[kind.name].confidence}`);
+}
+
+for (const source of ['linear', 'encoder']) {
+  console.log(`\n${source}: the judged edges kept at each threshold of its own (the others all kept)`);
+  const others = joined.filter((e) => e.source !== source);
+  for (let t = 0.5; t <= 0.901; t += 0.05) {
+    const kept = [...others, ...joined.filter((e) => e.source === source && e.probability >= t)];
+    const p = kept.filter((e) => e.right).length / kept.length;
+    const se = Math.sqrt((p * (1 - p)) / kept.length);
+    const mine = joined.filter((e) => e.source === source && e.probability >= t);
+    console.log(`  >= ${t.toFixed(2)}  all ${share(kept).padEnd(18)} SE ${(100 * se).toFixed(1)}   its own ${share(mine)}`);
+  }
+}
+
+const jsonl = valueOf('--jsonl');
+if (jsonl) writeFileSync(jsonl, joined.map((e) => JSON.stringify(e)).join('\n') + '\n');
+const out = valueOf('--write');
+if (out) {
+  const note = 'The share right of each kind of stance edge among the edges judged by hand in the random BBC samples (docs/hand-check-stances*.md) that the pipeline still draws, smoothed (right + 1) / (judged + 2). Written by scripts/stance-confidence.js --write.';
+  writeFileSync(out, `${JSON.stringify({ note, samples: SAMPLES, kinds: table }, null, 2)}\n`);
+  console.log(`\nwrote ${out}`);
+}

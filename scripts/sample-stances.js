@@ -2,9 +2,11 @@
 // Draws stance edges for a hand-check: the BBC articles in path order, every STEP-th from OFFSET,
 // analysed with the shipped pipeline; then N of their edges with a fixed seed, as Markdown rows
 // (file, edge, cue, sentence) with the verdict left for the reader.
-// usage: node scripts/sample-stances.js [--step 23] [--offset 7] [--n 50] [--seed 1]
-import { readFileSync } from 'node:fs';
+// usage: node scripts/sample-stances.js [--step 23] [--offset 7] [--n 50] [--seed 1] [--fresh]
+//   --fresh: leaves out every article a stance hand-check under docs/ has already drawn from
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createAnalyzer } from '../dist/analyze.js';
 import { bbcArticles, cell, option, seededRandom, shuffle } from './lib/hand-check.js';
 
@@ -13,7 +15,14 @@ const offset = option('--offset', 7);
 const n = option('--n', 50);
 
 const { root, files } = bbcArticles();
-const picked = files.filter((_, i) => i % step === offset);
+const docs = fileURLToPath(new URL('../docs/', import.meta.url));
+const checked = new Set();
+if (process.argv.includes('--fresh')) {
+  for (const name of readdirSync(docs).filter((f) => f.startsWith('hand-check-stance'))) {
+    for (const match of readFileSync(join(docs, name), 'utf8').matchAll(/\b(business|entertainment|politics|sport|tech)\/\d+\.txt\b/g)) checked.add(match[0]);
+  }
+}
+const picked = files.filter((f, i) => i % step === offset && !checked.has(f));
 const analyze = createAnalyzer({ only: ['entities', 'stances'] });
 const edges = [];
 for (const file of picked) {
@@ -25,7 +34,7 @@ for (const file of picked) {
   }
 }
 shuffle(edges, seededRandom(option('--seed', 1)));
-console.log(`<!-- ${picked.length} articles (every ${step}th from ${offset}), ${edges.length} edges, ${Math.min(n, edges.length)} drawn with seed ${option('--seed', 1)} -->`);
+console.log(`<!-- ${picked.length} articles (every ${step}th from ${offset}${checked.size ? `, ${checked.size} already checked left out` : ''}), ${edges.length} edges, ${Math.min(n, edges.length)} drawn with seed ${option('--seed', 1)} -->`);
 console.log('| # | file | edge | cue | sentence | verdict |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 edges.slice(0, n).forEach((e, i) => console.log(`| ${i + 1} | ${e.file} | ${cell(e.edge)} | ${cell(e.cue)} | ${cell(e.sentence)} | |`));

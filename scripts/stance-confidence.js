@@ -3,8 +3,7 @@
 // with what the shipped pipeline draws today: each judged edge it still draws, with its source and
 // its model's probability. Prints precision by source and probability band, and the precision the
 // judged edges would have at other thresholds of each model.
-// usage: node scripts/stance-confidence.js [--write src/models/stance-confidence.json] [--jsonl FILE]
-//   --write: the confidence table the CLI ships (the smoothed share right of each kind of edge)
+// usage: node scripts/stance-confidence.js [--jsonl FILE]
 //   --jsonl: every joined edge, one per line (file, edge, source, probability, right)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +20,7 @@ const args = process.argv.slice(2);
 const valueOf = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
 
 /** The random samples only: the targeted checks (lexicon, rules, patterns...) drew the edges of one rule. */
-const SAMPLES = ['hand-check-stances.md', 'hand-check-stances-fresh.md', 'hand-check-stances-fresh-2.md', 'hand-check-stances-fresh-3.md', 'hand-check-stances-fresh-4.md'];
+const SAMPLES = ['hand-check-stances.md', 'hand-check-stances-fresh.md', 'hand-check-stances-fresh-2.md', 'hand-check-stances-fresh-3.md', 'hand-check-stances-fresh-4.md', 'hand-check-stances-fresh-5.md'];
 
 /** Rows `| # | file | edge | cue | sentence | verdict |`; the verdict starts with "right" or "wrong". */
 function judgedRows() {
@@ -59,14 +58,10 @@ const joined = judged.filter((j) => drawn.has(`${j.file}\t${j.edge}`)).map((j) =
 const share = (list) => (list.length ? `${list.filter((e) => e.right).length}/${list.length} (${((100 * list.filter((e) => e.right).length) / list.length).toFixed(1)}%)` : '-');
 console.log(`${judged.length} distinct judged edges in ${SAMPLES.length} random samples; ${joined.length} still drawn, ${share(joined)} right`);
 
-console.log('\nby kind (the bands of the shipped confidence table):');
-const table = {};
+console.log('\nby kind (src/stance/confidence.ts):');
 for (const kind of CONFIDENCE_KINDS) {
   const list = joined.filter((e) => confidenceKind(e.source, e.probability) === kind.name);
-  const right = list.filter((e) => e.right).length;
-  // Laplace's rule of succession: a kind with few judged edges stays near one half.
-  table[kind.name] = { judged: list.length, right, confidence: Number(((right + 1) / (list.length + 2)).toFixed(2)) };
-  console.log(`  ${kind.name.padEnd(24)} ${share(list).padEnd(16)} confidence ${table[kind.name].confidence}`);
+  console.log(`  ${kind.name.padEnd(24)} ${share(list)}`);
 }
 
 for (const source of ['linear', 'encoder']) {
@@ -83,9 +78,3 @@ for (const source of ['linear', 'encoder']) {
 
 const jsonl = valueOf('--jsonl');
 if (jsonl) writeFileSync(jsonl, joined.map((e) => JSON.stringify(e)).join('\n') + '\n');
-const out = valueOf('--write');
-if (out) {
-  const note = 'The share right of each kind of stance edge among the edges judged by hand in the random BBC samples (docs/hand-check-stances*.md) that the pipeline still draws, smoothed (right + 1) / (judged + 2). Written by scripts/stance-confidence.js --write.';
-  writeFileSync(out, `${JSON.stringify({ note, samples: SAMPLES, kinds: table }, null, 2)}\n`);
-  console.log(`\nwrote ${out}`);
-}

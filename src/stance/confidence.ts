@@ -1,8 +1,6 @@
-// How far a reader can trust a stance edge: the share right, among the BBC edges judged by hand in
-// random samples, of the edges drawn the same way (by the same source, in the same band of its
-// model's probability). The table is written by scripts/stance-confidence.js from the hand-checks
-// in docs/ and ships in src/models/stance-confidence.json.
-import { readFileSync } from 'node:fs';
+// The kinds of stance edge that hand-checks are counted by: the source that drew an edge and, for
+// the models, a band of its probability. scripts/stance-confidence.js tabulates the BBC edges judged
+// in the random samples under docs/ by these kinds: the groundwork for a confidence per edge.
 import type { StanceSource } from '../doc/doc.js';
 
 /** One kind of edge: a source and, for the models, a band of probability [min, max). */
@@ -25,14 +23,4 @@ export const CONFIDENCE_KINDS: readonly ConfidenceKind[] = [
 export function confidenceKind(source: StanceSource, probability: number | null): string {
   const p = probability ?? 0;
   return CONFIDENCE_KINDS.find((k) => k.source === source && p >= k.min && p < k.max)!.name;
-}
-
-interface ConfidenceTable { kinds: Record<string, { judged: number; right: number; confidence: number }> }
-
-let table: ConfidenceTable | null = null;
-
-/** The shipped confidence of an edge drawn by `source` at `probability`, in [0, 1]. */
-export function stanceConfidence(source: StanceSource, probability: number | null): number {
-  table ??= JSON.parse(readFileSync(new URL('../models/stance-confidence.json', import.meta.url), 'utf8')) as ConfidenceTable;
-  return table.kinds[confidenceKind(source, probability)]?.confidence ?? 0.5;
 }

@@ -22,7 +22,8 @@ if (process.argv.includes('--fresh')) {
     for (const match of readFileSync(join(docs, name), 'utf8').matchAll(/\b(business|entertainment|politics|sport|tech)\/\d+\.txt\b/g)) checked.add(match[0]);
   }
 }
-const picked = files.filter((f, i) => i % step === offset && !checked.has(f));
+const inStep = files.filter((_, i) => i % step === offset);
+const picked = inStep.filter((f) => !checked.has(f));
 const analyze = createAnalyzer({ only: ['entities', 'stances'] });
 const edges = [];
 for (const file of picked) {
@@ -34,7 +35,7 @@ for (const file of picked) {
   }
 }
 shuffle(edges, seededRandom(option('--seed', 1)));
-console.log(`<!-- ${picked.length} articles (every ${step}th from ${offset}${checked.size ? `, ${checked.size} already checked left out` : ''}), ${edges.length} edges, ${Math.min(n, edges.length)} drawn with seed ${option('--seed', 1)} -->`);
+console.log(`<!-- ${picked.length} articles (every ${step}th from ${offset}${picked.length < inStep.length ? `, ${inStep.length - picked.length} already checked left out` : ''}), ${edges.length} edges, ${Math.min(n, edges.length)} drawn with seed ${option('--seed', 1)} -->`);
 console.log('| # | file | edge | cue | sentence | verdict |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 edges.slice(0, n).forEach((e, i) => console.log(`| ${i + 1} | ${e.file} | ${cell(e.edge)} | ${cell(e.cue)} | ${cell(e.sentence)} | |`));

@@ -193,7 +193,7 @@ describe('stances from a cue verb between two entities', () => {
   });
 
   // The linear model's readings in [0.65, 0.7) are left out, right or wrong: of the 22 BBC edges
-  // judged in that band (scripts/stance-confidence.js over docs/hand-check-stances*.md), 8 were
+  // judged in that band (scripts/stance-judged.js over docs/hand-check-stances*.md), 8 were
   // right. Two right ones lost (politics/021, business/241) and two wrong ones gone (politics/040, business/132).
   test.each([
     ["Tony Blair has backed Chancellor Gordon Brown's pre-Budget report amid opposition claims he was too bullish about the state of the UK economy."],

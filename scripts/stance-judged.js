@@ -3,7 +3,7 @@
 // with what the shipped pipeline draws today: each judged edge it still draws, with its source and
 // its model's probability. Prints precision by source and probability band, and the precision the
 // judged edges would have at other thresholds of each model.
-// usage: node scripts/stance-confidence.js [--jsonl FILE]
+// usage: node scripts/stance-judged.js [--jsonl FILE]
 //   --jsonl: every joined edge, one per line (file, edge, source, probability, right)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,6 @@ import { stageContext } from '../dist/analyze.js';
 import { buildDoc } from '../dist/doc/build-doc.js';
 import { defaultStages, runStages } from '../dist/stages/index.js';
 import { toAnalysis } from '../dist/to-analysis.js';
-import { confidenceKind, CONFIDENCE_KINDS } from '../dist/stance/confidence.js';
 import { bbcArticles } from './lib/hand-check.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,6 +20,19 @@ const valueOf = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : 
 
 /** The random samples only: the targeted checks (lexicon, rules, patterns...) drew the edges of one rule. */
 const SAMPLES = ['hand-check-stances.md', 'hand-check-stances-fresh.md', 'hand-check-stances-fresh-2.md', 'hand-check-stances-fresh-3.md', 'hand-check-stances-fresh-4.md', 'hand-check-stances-fresh-5.md'];
+
+/**
+ * The kinds the judged edges are counted by: a source and, for the models, a band of probability
+ * [min, max). The linear model's readings split at 0.8, what its reading needs without a stance
+ * word (find-stances.ts); the encoder's judged edges are too few to split.
+ */
+const KINDS = [
+  { name: 'pattern', source: 'pattern', min: 0, max: Infinity },
+  { name: 'quote', source: 'quote', min: 0, max: Infinity },
+  { name: 'linear >= 0.8', source: 'linear', min: 0.8, max: Infinity },
+  { name: 'linear < 0.8', source: 'linear', min: 0, max: 0.8 },
+  { name: 'encoder', source: 'encoder', min: 0, max: Infinity },
+];
 
 /** Rows `| # | file | edge | cue | sentence | verdict |`; the verdict starts with "right" or "wrong". */
 function judgedRows() {
@@ -58,9 +70,9 @@ const joined = judged.filter((j) => drawn.has(`${j.file}\t${j.edge}`)).map((j) =
 const share = (list) => (list.length ? `${list.filter((e) => e.right).length}/${list.length} (${((100 * list.filter((e) => e.right).length) / list.length).toFixed(1)}%)` : '-');
 console.log(`${judged.length} distinct judged edges in ${SAMPLES.length} random samples; ${joined.length} still drawn, ${share(joined)} right`);
 
-console.log('\nby kind (src/stance/confidence.ts):');
-for (const kind of CONFIDENCE_KINDS) {
-  const list = joined.filter((e) => confidenceKind(e.source, e.probability) === kind.name);
+console.log('\nby source and band:');
+for (const kind of KINDS) {
+  const list = joined.filter((e) => e.source === kind.source && (e.probability ?? 0) >= kind.min && (e.probability ?? 0) < kind.max);
   console.log(`  ${kind.name.padEnd(24)} ${share(list)}`);
 }
 

@@ -5,7 +5,7 @@
 // on dev. Each gate is switched off in turn to show what it is worth. The linear model that also
 // reads neighbouring names is left out here: it was trained on all of train, so its share would be
 // read in-sample; its own CV is train-stance.js's.
-// usage: node scripts/cv-stances.js OOF.jsonl [stance/dse-train.jsonl]
+// usage: node scripts/cv-stances.js OOF.jsonl [stance/dse-train.jsonl] [--gate NAME]
 //   OOF.jsonl: scripts/train-stance-encoder.py PAIRS --folds 5 --no-write --oof OOF.jsonl
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ import { shippedPairEncoder } from '../dist/stance/pair-encoder.js';
 import { scoreDse } from './lib/score-dse.js';
 
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
-const [oofFile, file = 'stance/dse-train.jsonl'] = process.argv.slice(2);
+const [oofFile, file = 'stance/dse-train.jsonl'] = process.argv.slice(2).filter((a, i, all) => a !== '--gate' && all[i - 1] !== '--gate');
 if (!oofFile) {
   console.error('usage: node scripts/cv-stances.js OOF.jsonl [stance/dse-train.jsonl]');
   process.exit(2);
@@ -91,15 +91,17 @@ const pct = (x) => (100 * x).toFixed(1);
 // "all pairs": every edge drawn between names DSE did not mark counted wrong too, the trust a reader of the whole network can have (a lower bound).
 const allPairsPrecision = (s) => s.edges.tp / (s.edges.predicted + s.unmarked || 1);
 const line = (name, s) => console.log(`${name.padEnd(24)} five-class ${pct(s.fiveClass.macroF1)} | edges F1 ${pct(s.edges.f1)} (P ${pct(s.edges.p)} R ${pct(s.edges.r)}) | unmarked edges ${s.unmarked} in ${s.sentences} sentences | P all pairs ${pct(allPairsPrecision(s))}`);
+// --gate NAME: the shipped gates and that one switched off, nothing else.
+const only = process.argv.includes('--gate') ? process.argv[process.argv.indexOf('--gate') + 1] : null;
 const shipped = threshold;
-for (const t of [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55]) {
+for (const t of only ? [] : [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55]) {
   threshold = t;
   line(`threshold ${t}`, run(SHIPPED_GATES));
 }
 threshold = shipped;
 line('shipped gates', run(SHIPPED_GATES));
-for (const cue of ['between', 'sentence', 'none']) if (cue !== SHIPPED_GATES.lexicalCue) line(`lexicalCue ${cue}`, run({ ...SHIPPED_GATES, lexicalCue: cue }));
-const switches = Object.keys(SHIPPED_GATES).filter((gate) => SHIPPED_GATES[gate] === true);
+for (const cue of ['between', 'sentence', 'none']) if (cue !== SHIPPED_GATES.lexicalCue && !only) line(`lexicalCue ${cue}`, run({ ...SHIPPED_GATES, lexicalCue: cue }));
+const switches = Object.keys(SHIPPED_GATES).filter((gate) => SHIPPED_GATES[gate] === true && (!only || gate === only));
 for (const gate of switches) line(`without ${gate}`, run({ ...SHIPPED_GATES, [gate]: false }));
-line('no gates', run(NO_GATES));
+if (!only) line('no gates', run(NO_GATES));
 console.log(`threshold ${threshold}; ${missing} of ${looked} pairs had no out-of-fold probabilities (read as neutral)`);

@@ -3,7 +3,7 @@
 // stage and again with one rule of StanceGates switched off; the edges drawn only without the rule
 // are the ones it keeps from readers. Counts per rule over the articles, and a fixed-seed sample of
 // those edges per rule as Markdown rows for a hand-check (docs/hand-check-stance-rules.md).
-// usage: node scripts/stance-rule-effects.js [--step 1] [--per-rule 6] [--seed 1]
+// usage: node scripts/stance-rule-effects.js [--step 1] [--per-rule 6] [--seed 1] [--gate NAME (that rule only)]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDoc } from '../dist/doc/build-doc.js';
@@ -44,7 +44,9 @@ function edges(gates) {
 
 const shipped = edges(SHIPPED_GATES);
 console.log(`<!-- ${files.length} BBC articles (every ${step}th), ${shipped.size} edges as shipped; up to ${perRule} removed edges drawn per rule with seed ${option('--seed', 1)} -->`);
-const switches = [['lexicalCue', 'none'], ...Object.keys(SHIPPED_GATES).filter((g) => SHIPPED_GATES[g] === true).map((g) => [g, false])];
+const only = process.argv.includes('--gate') ? process.argv[process.argv.indexOf('--gate') + 1] : null;
+const switches = [['lexicalCue', 'none'], ...Object.keys(SHIPPED_GATES).filter((g) => SHIPPED_GATES[g] === true).map((g) => [g, false])]
+  .filter(([gate]) => only === null || gate === only);
 for (const [gate, off] of switches) {
   const without = edges({ ...SHIPPED_GATES, [gate]: off });
   const removed = [...without].filter(([key]) => !shipped.has(key)).map(([, e]) => e);

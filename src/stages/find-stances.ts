@@ -50,17 +50,21 @@ export interface StanceGates {
   asides: boolean;
   /** "Laporte has been criticised for France's tactics": the subject of a passive cue is no holder. */
   passiveCue: boolean;
+  /** "backing UK rap band", "The US network ... supported": a place or people before a common noun only modifies it. */
+  modifierNotSide: boolean;
+  /** "denies rift with Santini", "denies Blackadder TV comeback": a denial is a stance only of somebody's claims. */
+  denialOfClaims: boolean;
 }
 
 export const SHIPPED_GATES: StanceGates = {
   lexicalCue: 'sentence', cueAgrees: true, nearestHolder: true, structure: true,
-  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true,
+  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true,
 };
 
 /** Every rule off: the encoder reads every pair of names (scripts/cv-stances.js, export-stance-pairs.js). */
 export const NO_GATES: StanceGates = {
   lexicalCue: 'none', cueAgrees: false, nearestHolder: false, structure: false,
-  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false,
+  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false,
 };
 
 /** The linear model's reading is kept from this probability, and from this one without a stance word of the lexicon (findStances before the encoder; README). */
@@ -74,10 +78,22 @@ const MAX_MENTIONS_PER_SENTENCE = 8;
 const STANCE_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const PLACE_PREPOSITIONS = new Set(STANCE_PATTERNS.placePrepositions);
 const PRIVATE_PERSONS = new Set(STANCE_PATTERNS.privatePersons);
+const STATE_NOUNS = new Set(STANCE_PATTERNS.stateNouns);
+const MODIFIER_TYPES = new Set(['GPE', 'NORP']);
+const MAX_COMPOUND = 3;
+/** "the terrorists who threaten Britain today": a noun of time after a name modifies the verb, not the name. */
+const PEOPLE_NOUNS = new Set(STANCE_PATTERNS.peopleNouns);
+/** Plural nouns of people by their ending: "reporters", "imperialists", "politicians". */
+const PEOPLE_ENDINGS = /.{3}(ers|ists|ians)$/;
+const TIME_NOUNS = new Set(['today', 'tonight', 'yesterday', 'tomorrow', 'now']);
 const MAX_TITLE_WALK = 10;
 const DETERMINERS = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'this', 'that', 'these', 'those']);
 const PLACE_TYPES = new Set(['GPE', 'LOC']);
-const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined', 'declines', 'decline', 'declining']);
+const DENIALS = new Set(['deny', 'denies', 'denied', 'denying']);
+/** "refused to criticise", "denied accusations that he threatened Gary Neville": the stance after these is not taken. */
+const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined', 'declines', 'decline', 'declining', ...DENIALS]);
+/** What one can deny of somebody and so stand against them: "denied Ms Villalba's claims". */
+const CLAIM_NOUNS = new Set(['claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations', 'charge', 'charges', 'suggestion', 'suggestions', 'assertion', 'assertions', 'report', 'reports', 'story', 'account']);
 const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against', 'in', 'at']);
 const STANCE_NOUNS = new Set([...STANCE_PATTERNS.stanceNouns.positive, ...STANCE_PATTERNS.stanceNouns.negative]);
 const COORDINATORS = new Set(['and', 'or', 'but']);
@@ -176,6 +192,8 @@ function ruledCue(doc: Doc, entities: EntityCluster[], mentions: readonly Named[
   // "Laporte has been criticised for France's tactics": the one before a passive cue is its object.
   if (gates.passiveCue && forward && cue.token > a.lastToken && cue.token < b.firstToken && isPassive(doc, cue.token)) return null;
   if ((gates.targetNotPlace && !canBeTarget(doc, targetName, roles)) || (gates.cueIsVerb && isAdjectival(doc, cue.token))) return null;
+  if (gates.modifierNotSide && (isModifier(doc, entities, holderName) || isModifier(doc, entities, targetName))) return null;
+  if (gates.denialOfClaims && DENIALS.has(doc.tokens[cue.token]!.lower) && !claimOf(doc, targetName)) return null;
   return cue;
 }
 
@@ -417,6 +435,40 @@ const canBeTarget = (doc: Doc, name: Named, roles: ReadonlySet<string>) => {
   const head = doc.tokens[before - 1]?.lower ?? '';
   return CUE_POLARITY.has(head) || STANCE_NOUNS.has(head);
 };
+
+/**
+ * A place or people that only modifies the common noun after it ("UK rap band", "British theatre",
+ * "Kashmir moves"), unless the noun speaks for it ("US officials", "Conservative claims") or is the
+ * stance itself ("Conservative backing for").
+ */
+function isModifier(doc: Doc, entities: EntityCluster[], name: Named): boolean {
+  if (!MODIFIER_TYPES.has(entities[name.entity]!.type)) return false;
+  const sentence = doc.tokens[name.lastToken]!.sentence;
+  // The compound after the name: "UK rap band", "Conservative spending plans".
+  const compound: string[] = [];
+  for (let t = name.lastToken + 1; compound.length < MAX_COMPOUND; t += 1) {
+    const token = doc.tokens[t];
+    const initial = token ? doc.text[token.start] ?? '' : '';
+    if (!token || token.pos !== 'NOUN' || token.sentence !== sentence || initial !== initial.toLowerCase()) break;
+    compound.push(token.lower);
+  }
+  if (!compound.length || TIME_NOUNS.has(compound[0]!)) return false;
+  return !compound.some((noun) => STATE_NOUNS.has(noun) || isPeople(noun) || STANCE_NOUNS.has(noun) || CUE_POLARITY.has(noun));
+}
+
+/** People of a place, who are a side of it ("Israeli politicians applauded", "accuses British sprinters", "Christian teachers"). */
+const isPeople = (noun: string) => PRIVATE_PERSONS.has(noun) || PEOPLE_NOUNS.has(noun) || PEOPLE_ENDINGS.test(noun);
+
+/** "denied Ms Villalba's claims", "denied Conservative claims": a claim noun of the name's, just after it. */
+function claimOf(doc: Doc, name: Named): boolean {
+  for (let t = name.lastToken + 1; t <= name.lastToken + 3; t += 1) {
+    const token = doc.tokens[t];
+    if (!token || token.sentence !== doc.tokens[name.lastToken]!.sentence) return false;
+    if (CLAIM_NOUNS.has(token.lower)) return true;
+    if (token.lower !== "'s" && token.lower !== '’s' && token.lower !== "'" && token.pos !== 'ADJ' && token.pos !== 'NOUN') return false;
+  }
+  return false;
+}
 
 /** Forms of "be" and "get" that make a participle after them passive ("has been criticised", "were heavily criticised", "got booed"). */
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'get', 'gets', 'got', 'getting']);

@@ -158,7 +158,6 @@ describe('stances from a cue verb between two entities', () => {
   // opens the sentence, a with-phrase that is not over.
   test.each([
     ['Labour\'s deputy minister for women Jacqui Smith accused the Lib Dems of offering "false promises" to women.', 'Jacqui Smith negative Liberal Democrats (accused)'],
-    ['On Monday school inspection chief David Bell, accused some Islamic schools of failing to teach pupils about their obligations to British society.', 'David Bell negative Islamic (accused)'],
     ['Sir Elton has also teamed up with Phil Collins to record a version of Eric Clapton\'s 1991 hit Tears In Heaven to raise money for the relief fund.', 'Elton positive Phil Collins (teamed up with)'],
   ])('the edge stays: %s', (sentence, edge) => {
     expect(names(sentence)).toContain(edge);
@@ -210,6 +209,33 @@ describe('stances from a cue verb between two entities', () => {
     ['A Highland councillor who was at the event has also defended Mr McConnell.', 'Highland'],
   ])('a place before a person: %s', (sentence, place) => {
     expect(names(sentence).filter((edge) => edge.startsWith(place))).toEqual([]);
+  });
+
+  // BBC entertainment/245, entertainment/352 (docs/hand-check-stance-modifiers.md): a place or
+  // nationality before a common noun only modifies it; before its people it is a side.
+  test.each([
+    ['Mogul Wilson backing UK rap band', 'United Kingdom'],
+    ['The Baftas has a tradition of honouring British cinema, and this year Vera Drake is the obvious candidate to be heaped with praise.', 'British'],
+    // The one right edge (borderline) of the 20 the rule removes on BBC: schools are no people.
+    ['On Monday school inspection chief David Bell, accused some Islamic schools of failing to teach pupils about their obligations to British society.', 'Islamic'],
+  ])('a place that modifies a noun is no side: %s', (sentence, place) => {
+    expect(names(sentence).filter((edge) => edge.includes(place))).toEqual([]);
+  });
+  test('a nationality before its people is a side', () => {
+    expect(names('South African president Thabo Mbeki has attacked British imperialists, saying they treated Africans like savages.'))
+      .toContain('Thabo Mbeki negative British (attacked)');
+  });
+
+  // BBC sport/207, sport/137, business/336: a denial is a stance only over somebody's claims.
+  test.each([
+    ['Arnesen denies rift with Santini'],
+    ["Arsenal's Patrick Vieira had earlier denied accusations that he threatened Gary Neville before the 4-2 defeat."],
+  ])('a denial of a rift or a deed is no stance: %s', (sentence) => {
+    expect(names(sentence)).toEqual([]);
+  });
+  test('denying their claims stands against them', () => {
+    expect(names("Merrill Lynch denied Ms Villalba's claims and said she was removed from her post because of the extensive losses the firm was suffering on the continent."))
+      .toEqual(['Merrill Lynch negative Villalba (denied)']);
   });
 
   // BBC sport/157, sport/259: a defeat in a match report is a result, not a stance.

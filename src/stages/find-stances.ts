@@ -81,10 +81,10 @@ const PRIVATE_PERSONS = new Set(STANCE_PATTERNS.privatePersons);
 const STATE_NOUNS = new Set(STANCE_PATTERNS.stateNouns);
 const MODIFIER_TYPES = new Set(['GPE', 'NORP']);
 const MAX_COMPOUND = 3;
-/** "the terrorists who threaten Britain today": a noun of time after a name modifies the verb, not the name. */
 const PEOPLE_NOUNS = new Set(STANCE_PATTERNS.peopleNouns);
 /** Plural nouns of people by their ending: "reporters", "imperialists", "politicians". */
 const PEOPLE_ENDINGS = /.{3}(ers|ists|ians)$/;
+/** "the terrorists who threaten Britain today": a noun of time after a name modifies the verb, not the name. */
 const TIME_NOUNS = new Set(['today', 'tonight', 'yesterday', 'tomorrow', 'now']);
 const MAX_TITLE_WALK = 10;
 const DETERMINERS = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'this', 'that', 'these', 'those']);
@@ -93,6 +93,7 @@ const DENIALS = new Set(['deny', 'denies', 'denied', 'denying']);
 /** "refused to criticise", "denied accusations that he threatened Gary Neville": the stance after these is not taken. */
 const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined', 'declines', 'decline', 'declining', ...DENIALS]);
 /** What one can deny of somebody and so stand against them: "denied Ms Villalba's claims". */
+const POSSESSIVE_MARKS = new Set(["'s", '’s', "'"]);
 const CLAIM_NOUNS = new Set(['claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations', 'charge', 'charges', 'suggestion', 'suggestions', 'assertion', 'assertions', 'report', 'reports', 'story', 'account']);
 const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against', 'in', 'at']);
 const STANCE_NOUNS = new Set([...STANCE_PATTERNS.stanceNouns.positive, ...STANCE_PATTERNS.stanceNouns.negative]);
@@ -461,11 +462,12 @@ const isPeople = (noun: string) => PRIVATE_PERSONS.has(noun) || PEOPLE_NOUNS.has
 
 /** "denied Ms Villalba's claims", "denied Conservative claims": a claim noun of the name's, just after it. */
 function claimOf(doc: Doc, name: Named): boolean {
+  const sentence = doc.tokens[name.lastToken]!.sentence;
   for (let t = name.lastToken + 1; t <= name.lastToken + 3; t += 1) {
     const token = doc.tokens[t];
-    if (!token || token.sentence !== doc.tokens[name.lastToken]!.sentence) return false;
+    if (!token || token.sentence !== sentence) return false;
     if (CLAIM_NOUNS.has(token.lower)) return true;
-    if (token.lower !== "'s" && token.lower !== '’s' && token.lower !== "'" && token.pos !== 'ADJ' && token.pos !== 'NOUN') return false;
+    if (!POSSESSIVE_MARKS.has(token.lower) && token.pos !== 'ADJ' && token.pos !== 'NOUN') return false;
   }
   return false;
 }

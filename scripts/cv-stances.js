@@ -3,11 +3,15 @@
 // reads dev, but every pair gets the encoder's out-of-fold probabilities (the fold that did not
 // train on its sentence), so the rules around the encoder (StanceGates) are chosen here and never
 // on dev. Each gate is switched off in turn to show what it is worth. The linear model that also
-// reads neighbouring names is left out here: it was trained on all of train, so its share would be
-// read in-sample; its own CV is train-stance.js's.
-// usage: node scripts/cv-stances.js OOF.jsonl [stance/dse-train.jsonl] [--gate NAME]
+// reads neighbouring names is left out unless --linear-folds gives it out of fold too: the shipped
+// one was trained on all of train, so its share would be read in-sample.
+// usage: node scripts/cv-stances.js OOF.jsonl [stance/dse-train.jsonl] [--gate NAME] [--linear-folds DIR]
 //   OOF.jsonl: scripts/train-stance-encoder.py PAIRS --folds 5 --no-write --oof OOF.jsonl
+//   --linear-folds DIR: the linear model joins the stage, each sentence read by the one of DIR's
+//   fold models that did not train on it (train-stance.js --fold-models DIR, on the encoder's folds)
 import { readFileSync } from 'node:fs';
+import { linearModelFromFiles } from '../dist/ml/linear-model.js';
+import { STANCE_LABELS } from '../dist/stance/stance-model.js';
 import { fileURLToPath } from 'node:url';
 import { buildDoc } from '../dist/doc/build-doc.js';
 import { stageContext } from '../dist/analyze.js';
@@ -18,7 +22,9 @@ import { shippedPairEncoder } from '../dist/stance/pair-encoder.js';
 import { scoreDse } from './lib/score-dse.js';
 
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
-const [oofFile, file = 'stance/dse-train.jsonl'] = process.argv.slice(2).filter((a, i, all) => a !== '--gate' && all[i - 1] !== '--gate');
+const OPTIONS = ['--gate', '--linear-folds'];
+const [oofFile, file = 'stance/dse-train.jsonl'] = process.argv.slice(2).filter((a, i, all) => !OPTIONS.includes(a) && !OPTIONS.includes(all[i - 1]));
+const valueOf = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : null);
 if (!oofFile) {
   console.error('usage: node scripts/cv-stances.js OOF.jsonl [stance/dse-train.jsonl]');
   process.exit(2);
@@ -59,6 +65,21 @@ const prepared = stageContext();
 const stages = defaultStages.filter((s) => s.name !== 'tone' && s.name !== 'targets');
 const parts = new Set(['entities', 'stances']);
 
+/** With --linear-folds: the linear model for each sentence, the fold's that never read it; else none. */
+const linearFolds = valueOf('--linear-folds');
+const linearOf = (() => {
+  if (!linearFolds) return () => null;
+  const foldOf = JSON.parse(readFileSync(`${linearFolds}/folds.json`, 'utf8'));
+  const models = new Map();
+  const load = (k) => linearModelFromFiles(STANCE_LABELS, readFileSync(`${linearFolds}/fold-${k}/stance-features.txt`, 'utf8'), readFileSync(`${linearFolds}/fold-${k}/stance-weights.bin`), `stance fold ${k}`);
+  return (text) => {
+    const k = foldOf[text];
+    if (k === undefined) throw new Error(`a sentence of train has no fold in ${linearFolds}/folds.json`);
+    if (!models.has(k)) models.set(k, load(k));
+    return models.get(k);
+  };
+})();
+
 /** The marked spans of each sentence: DSE repeats a sentence once per marked pair. */
 const markedSpans = new Map();
 for (const r of records) {
@@ -76,7 +97,7 @@ function run(gates) {
   const read = new Set();
   let unmarked = 0;
   for (const r of records) {
-    const doc = runStages(buildDoc(r.text), stages, { ...prepared, targets: [], stancePairs: { models: { linear: null, encoder: outOfFold }, gates } });
+    const doc = runStages(buildDoc(r.text), stages, { ...prepared, targets: [], stancePairs: { models: { linear: linearOf(r.text), encoder: outOfFold }, gates } });
     const analysis = toAnalysis(doc, { id: r.id, parts, elapsedMs: 0 });
     out.set(r.id, analysis);
     if (read.has(r.text)) continue;
@@ -90,7 +111,7 @@ function run(gates) {
 const pct = (x) => (100 * x).toFixed(1);
 // "all pairs": every edge drawn between names DSE did not mark counted wrong too, the trust a reader of the whole network can have (a lower bound).
 const allPairsPrecision = (s) => s.edges.tp / (s.edges.predicted + s.unmarked || 1);
-const line = (name, s) => console.log(`${name.padEnd(24)} five-class ${pct(s.fiveClass.macroF1)} | edges F1 ${pct(s.edges.f1)} (P ${pct(s.edges.p)} R ${pct(s.edges.r)}) | unmarked edges ${s.unmarked} in ${s.sentences} sentences | P all pairs ${pct(allPairsPrecision(s))}`);
+const line = (name, s) => console.log(`${name.padEnd(24)} five-class ${pct(s.fiveClass.macroF1)} | edges F1 ${pct(s.edges.f1)} (P ${pct(s.edges.p)} R ${pct(s.edges.r)}; ${s.edges.tp} of ${s.edges.predicted}) | unmarked edges ${s.unmarked} in ${s.sentences} sentences | P all pairs ${pct(allPairsPrecision(s))}`);
 // --gate NAME: the shipped gates and that one switched off, nothing else.
 const only = process.argv.includes('--gate') ? process.argv[process.argv.indexOf('--gate') + 1] : null;
 const shipped = threshold;
@@ -104,4 +125,6 @@ for (const cue of ['between', 'sentence', 'none']) if (cue !== SHIPPED_GATES.lex
 const switches = Object.keys(SHIPPED_GATES).filter((gate) => SHIPPED_GATES[gate] === true && (!only || gate === only));
 for (const gate of switches) line(`without ${gate}`, run({ ...SHIPPED_GATES, [gate]: false }));
 if (!only) line('no gates', run(NO_GATES));
+// The encoder's agreement a linear reading needs, chosen here: the linear model is out of fold only with --linear-folds.
+for (const t of linearFolds && !only ? [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5] : []) line(`linearAgreement ${t}`, run({ ...SHIPPED_GATES, linearAgreement: t }));
 console.log(`threshold ${threshold}; ${missing} of ${looked} pairs had no out-of-fold probabilities (read as neutral)`);

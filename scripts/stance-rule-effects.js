@@ -45,7 +45,8 @@ function edges(gates) {
 const shipped = edges(SHIPPED_GATES);
 console.log(`<!-- ${files.length} BBC articles (every ${step}th), ${shipped.size} edges as shipped; up to ${perRule} removed edges drawn per rule with seed ${option('--seed', 1)} -->`);
 const only = process.argv.includes('--gate') ? process.argv[process.argv.indexOf('--gate') + 1] : null;
-const switches = [['lexicalCue', 'none'], ...Object.keys(SHIPPED_GATES).filter((g) => SHIPPED_GATES[g] === true).map((g) => [g, false])]
+// A rule of a number (linearAgreement) is off at 0.
+const switches = [['lexicalCue', 'none'], ...Object.keys(SHIPPED_GATES).filter((g) => SHIPPED_GATES[g] === true || SHIPPED_GATES[g] > 0).map((g) => [g, SHIPPED_GATES[g] === true ? false : 0])]
   .filter(([gate]) => only === null || gate === only);
 for (const [gate, off] of switches) {
   const without = edges({ ...SHIPPED_GATES, [gate]: off });

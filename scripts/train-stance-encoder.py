@@ -240,6 +240,7 @@ def main():
     parser.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'src', 'models'))
     parser.add_argument('--no-write', action='store_true')
     parser.add_argument('--oof', help='write each pair\'s out-of-fold probabilities here (JSONL), for scripts/cv-stances.js')
+    parser.add_argument('--folds-out', help='with --folds: write each sentence\'s fold here ({sentence: fold} JSON) and stop, so other models (train-stance.js --fold-models) share the encoder\'s folds')
     args = parser.parse_args()
     args.labels = 3 if args.single else 5
     torch.set_num_threads(int(os.environ.get('TORCH_THREADS', 0)) or max(1, os.cpu_count() or 1))
@@ -257,6 +258,10 @@ def main():
         groups = sorted({p['group'] for p in items})
         random.Random(args.fold_seed or args.seed).shuffle(groups)
         fold_of = {g: i % args.folds for i, g in enumerate(groups)}
+        if args.folds_out:
+            with open(args.folds_out, 'w') as out:
+                json.dump(fold_of, out)
+            return
         oof = np.zeros((len(items), args.labels))
         for k in range(args.folds):
             train_items = [p for p in items if fold_of[p['group']] != k] + news

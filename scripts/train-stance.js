@@ -2,7 +2,11 @@
 // npm run train:stance: trains the directed-stance model (five classes, multiclass averaged
 // perceptron) on DSE train and writes src/models/stance-features.txt and stance-weights.bin.
 // usage: node scripts/train-stance.js [--epochs 6] [--folds K] [--out src/models/]
-import { readFileSync } from 'node:fs';
+//   or: node scripts/train-stance.js --fold-models DIR --folds-of FOLDS.json
+//   --fold-models: one model per fold of the pair encoder's (FOLDS.json from train-stance-encoder.py
+//   --folds-out), trained on the other folds and written to DIR/fold-K/, so scripts/cv-stances.js
+//   --linear-folds DIR reads every sentence of train with a linear model that never saw it
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildDoc } from '../dist/doc/build-doc.js';
 import { tokenAt } from '../dist/doc/spans.js';
@@ -64,7 +68,22 @@ function edgesAbove(model, items, min) {
 /** F1 over the directed non-neutral edges, the figure npm run eval reports. */
 const edgeF1 = (model, held) => nonZeroF1(model, held).f1;
 
-if (folds > 1) {
+const foldModels = option('--fold-models', null);
+if (foldModels) {
+  const foldOf = JSON.parse(readFileSync(option('--folds-of', ''), 'utf8'));
+  const unknown = items.filter((x) => foldOf[x.text] === undefined).length;
+  if (unknown) throw new Error(`${unknown} pairs of train have a sentence with no fold in --folds-of`);
+  const count = Math.max(...Object.values(foldOf)) + 1;
+  mkdirSync(foldModels, { recursive: true });
+  writeFileSync(`${foldModels}/folds.json`, JSON.stringify(foldOf));
+  for (let k = 0; k < count; k += 1) {
+    const dir = `${foldModels}/fold-${k}`;
+    mkdirSync(dir, { recursive: true });
+    const train = items.filter((x) => foldOf[x.text] !== k);
+    const kept = writeLinearModel(dir, 'stance', STANCE_LABELS, trainPerceptron(balanced(train), STANCE_LABELS.length, epochs), { scale: SCALE });
+    console.log(`wrote ${dir}: ${kept} features, trained on ${train.length} pairs outside fold ${k}`);
+  }
+} else if (folds > 1) {
   // DSE train repeats sentences: folds by sentence, so no sentence is on both sides.
   const groups = new Map();
   for (const x of items) { let g = groups.get(x.text); if (!g) groups.set(x.text, (g = [])); g.push(x); }

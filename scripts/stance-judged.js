@@ -19,7 +19,7 @@ const args = process.argv.slice(2);
 const valueOf = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
 
 /** The random samples only: the targeted checks (lexicon, rules, patterns...) drew the edges of one rule. */
-const SAMPLES = ['hand-check-stances.md', 'hand-check-stances-fresh.md', 'hand-check-stances-fresh-2.md', 'hand-check-stances-fresh-3.md', 'hand-check-stances-fresh-4.md', 'hand-check-stances-fresh-5.md', 'hand-check-stances-fresh-6.md'];
+const SAMPLES = ['hand-check-stances.md', 'hand-check-stances-fresh.md', 'hand-check-stances-fresh-2.md', 'hand-check-stances-fresh-3.md', 'hand-check-stances-fresh-4.md', 'hand-check-stances-fresh-5.md', 'hand-check-stances-fresh-6.md', 'hand-check-stances-fresh-7.md'];
 
 /**
  * The kinds the judged edges are counted by: a source and, for the models, a band of probability

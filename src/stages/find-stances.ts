@@ -54,6 +54,8 @@ export interface StanceGates {
   modifierNotSide: boolean;
   /** "denies rift with Santini", "denies Blackadder TV comeback": a denial is a stance only of somebody's claims. */
   denialOfClaims: boolean;
+  /** "welcomed by Apple fans", "warned PC users": a name (not a place or people) before its fans, users or critics is neither side. */
+  outsidersNotSide: boolean;
   /**
    * The linear model's reading is kept only when the pair encoder gives its polarity (either
    * direction) at least this probability (0: always kept). The two read different things, the
@@ -68,13 +70,13 @@ const LINEAR_AGREEMENT = 0.1;
 
 export const SHIPPED_GATES: StanceGates = {
   lexicalCue: 'sentence', cueAgrees: true, nearestHolder: true, structure: true,
-  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, linearAgreement: LINEAR_AGREEMENT,
+  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, outsidersNotSide: true, linearAgreement: LINEAR_AGREEMENT,
 };
 
 /** Every rule off: the encoder reads every pair of names (scripts/cv-stances.js, export-stance-pairs.js). */
 export const NO_GATES: StanceGates = {
   lexicalCue: 'none', cueAgrees: false, nearestHolder: false, structure: false,
-  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, linearAgreement: 0,
+  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, outsidersNotSide: false, linearAgreement: 0,
 };
 
 /** The linear model's reading is kept from this probability, and from this one without a stance word of the lexicon (findStances before the encoder; README). */
@@ -92,6 +94,7 @@ const STATE_NOUNS = new Set(STANCE_PATTERNS.stateNouns);
 const MODIFIER_TYPES = new Set(['GPE', 'NORP']);
 const MAX_COMPOUND = 3;
 const PEOPLE_NOUNS = new Set(STANCE_PATTERNS.peopleNouns);
+const OUTSIDER_NOUNS = new Set(STANCE_PATTERNS.outsiderNouns);
 /** Plural nouns of people by their ending: "reporters", "imperialists", "politicians". */
 const PEOPLE_ENDINGS = /.{3}(ers|ists|ians)$/;
 /** "the terrorists who threaten Britain today": a noun of time after a name modifies the verb, not the name. */
@@ -206,6 +209,7 @@ function ruledCue(doc: Doc, entities: EntityCluster[], mentions: readonly Named[
   if ((gates.targetNotPlace && !canBeTarget(doc, targetName, roles)) || (gates.cueIsVerb && isAdjectival(doc, cue.token))) return null;
   if (gates.modifierNotSide && (isModifier(doc, entities, holderName) || isModifier(doc, entities, targetName))) return null;
   if (gates.denialOfClaims && DENIALS.has(doc.tokens[cue.token]!.lower) && !claimOf(doc, targetName)) return null;
+  if (gates.outsidersNotSide && (isOutsiders(doc, entities, holderName) || isOutsiders(doc, entities, targetName))) return null;
   return cue;
 }
 
@@ -483,6 +487,18 @@ function isModifier(doc: Doc, entities: EntityCluster[], name: Named): boolean {
   }
   if (!compound.length || TIME_NOUNS.has(compound[0]!)) return false;
   return !compound.some((noun) => STATE_NOUNS.has(noun) || isPeople(noun) || STANCE_NOUNS.has(noun) || CUE_POLARITY.has(noun));
+}
+
+/** "Apple fans", "PC users", "Liverpool supporters": a name other than a place's before the nouns of its outsiders. */
+function isOutsiders(doc: Doc, entities: EntityCluster[], name: Named): boolean {
+  if (MODIFIER_TYPES.has(entities[name.entity]!.type)) return false;
+  const sentence = doc.tokens[name.lastToken]!.sentence;
+  for (let t = name.lastToken + 1; t <= name.lastToken + MAX_COMPOUND; t += 1) {
+    const token = doc.tokens[t];
+    if (!token || token.sentence !== sentence || token.pos !== 'NOUN') return false;
+    if (OUTSIDER_NOUNS.has(token.lower)) return true;
+  }
+  return false;
 }
 
 /** People of a place, who are a side of it ("Israeli politicians applauded", "accuses British sprinters", "Christian teachers"). */

@@ -24,7 +24,7 @@ export const CUE_POLARITY: ReadonlyMap<string, Polarity> = polarityOfForms(readL
 export const STANCE_PATTERNS = readLexicon('stance-patterns.json') as {
   allyNouns: string[]; withPhrases: ByPolarity; phrasalStanceVerbs: ByPolarity; stanceNouns: ByPolarity; stanceNounPrepositions: string[];
   firstPersonWithVerbs: ByPolarity; evaluationVerbs: ByPolarity;
-  demandVerbs: string[]; departureVerbs: string[]; placePrepositions: string[]; endingWords: string[]; feelingWords: string[]; privatePersons: string[]; stateNouns: string[]; peopleNouns: string[];
+  demandVerbs: string[]; departureVerbs: string[]; placePrepositions: string[]; endingWords: string[]; feelingWords: string[]; privatePersons: string[]; stateNouns: string[]; peopleNouns: string[]; outsiderNouns: string[];
 };
 
 /** Inflected verbs of a polarity list -> +1 or -1. */

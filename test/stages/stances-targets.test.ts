@@ -278,6 +278,19 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toEqual(['MPAA negative BitTorrent (hopes)']);
   });
 
+  // BBC tech/300, sport/177, politics/293: an organisation's fans, users or supporters are not the
+  // organisation (outsidersNotSide); its officials are.
+  test.each([
+    ['The Mac mini has been welcomed by Apple fans, industry experts and PC users.'],
+    ['Thompson reacted sharply to some Liverpool supporters, who criticised Gerrard\'s performance in the Carling Cup final against Chelsea.'],
+  ])('a name before its fans or supporters is neither side: %s', (sentence) => {
+    expect(namesWith(sentence, { ...SHIPPED_GATES, outsidersNotSide: false })).not.toEqual([]);
+    expect(names(sentence)).toEqual([]);
+  });
+  test('a name before its officials holds their stance', () => {
+    expect(names('UKIP officials also argue Mr Kilroy-Silk has not been "straightforward" in attacking the party he once wanted to lead.')).toEqual(['UK Independence Party negative Kilroy-Silk (argue)']);
+  });
+
   // BBC match reports the linear model read as stances, where the encoder gives the polarity under
   // linearAgreement (docs/hand-check-stance-agreement.md); and one it keeps.
   test.each([

@@ -30,6 +30,7 @@ const ENDING = new Set(lexicon.endingWords);
 /** Words of a noun phrase before its head: "his 18-month", "a blazing". */
 const PHRASE_POS = new Set(['DET', 'PRON', 'NUM', 'ADJ', 'NOUN']);
 const POSSESSIVES = new Set(['its', 'his', 'her', 'their']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
 const AGENTS = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** What may stand between a stance verb and its target's name: "the", "actor", "two-goal striker". */
 const BEFORE_NAME = new Set(['DET', 'ADJ', 'NUM', 'NOUN']);
@@ -69,8 +70,19 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
   /** The entity of the name nearest before token t in its sentence, within MAX_HOLDER_DISTANCE. */
   const nameBefore = (t: number, first: number): number | undefined => {
     let holder: number | undefined;
-    for (let k = t - 1; k >= first && t - k <= MAX_HOLDER_DISTANCE && holder === undefined; k -= 1) holder = entityAt(k);
+    for (let k = t - 1; k >= first && t - k <= MAX_HOLDER_DISTANCE && holder === undefined; k -= 1) {
+      // "Though I really like Franz Ferdinand, I have to disagree with": a subject pronoun of no
+      // entity between holds the verb, not the name before it.
+      if (SUBJECT_PRONOUNS.has(tokens[k]!.lower) && entityAt(k) === undefined) return undefined;
+      holder = entityAt(k);
+    }
     return holder;
+  };
+  /** The sentence's subject as the holder of a phrase at t, unless a subject pronoun of no entity stands between them (as in nameBefore). */
+  const subjectUnlessPronoun = (subject: number | undefined, t: number): number | undefined => {
+    if (subject === undefined) return undefined;
+    for (let k = t - 1; k >= 0 && entityAt(k) !== subject; k -= 1) if (SUBJECT_PRONOUNS.has(tokens[k]!.lower) && entityAt(k) === undefined) return undefined;
+    return subject;
   };
   const found: StanceAnnotation[] = [];
   for (const sentence of doc.sentences) {
@@ -123,7 +135,7 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
         if (!words.every((word, k) => tokens[t + k]?.lower === word)) continue;
         // A verb's holder is the nearest name before it ("Ireland coach Eddie O'Sullivan heaped
         // praise on Italy", "Mr Blair said Fox hit out at"); a with-phrase's, the sentence's subject.
-        const holder = verb ? nameBefore(t, sentence.firstToken) : subject;
+        const holder = verb ? nameBefore(t, sentence.firstToken) : subjectUnlessPronoun(subject, t);
         push(holder, targetAfter(t + words.length, verb), polarity, t, t + words.length - 1);
       }
       // "X's criticism of Y", "its support for Y"

@@ -278,6 +278,14 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toEqual(['MPAA negative BitTorrent (hopes)']);
   });
 
+  // BBC entertainment/131 (a reader's letter) and politics/399: a with-phrase belongs to the subject
+  // pronoun before it, not to the name before that; in a quote, "I" is its speaker.
+  test('a subject pronoun between a name and "disagree with" holds it', () => {
+    expect(names('Though I really like Franz Ferdinand, I have to disagree with Mr Kapranos.')).toEqual([]);
+    expect(names('Liberal Democrat chairman Matthew Taylor said: "Whilst I disagree with Howard Flight\'s views, it seems extraordinary to sack somebody for telling the truth."'))
+      .toEqual(['Matthew Taylor negative Howard Flight (said)']);
+  });
+
   // BBC tech/300, sport/177, politics/293: an organisation's fans, users or supporters are not the
   // organisation (outsidersNotSide); its officials are.
   test.each([

@@ -9,6 +9,7 @@
 //   OOF.jsonl: scripts/train-stance-encoder.py PAIRS --folds 5 --no-write --oof OOF.jsonl
 //   --linear-folds DIR: the linear model joins the stage, each sentence read by the one of DIR's
 //   fold models that did not train on it (train-stance.js --fold-models DIR, on the encoder's folds)
+//   --scan-linear: with --linear-folds, the linear model's thresholds against the agreement it needs
 import { readFileSync } from 'node:fs';
 import { linearModelFromFiles } from '../dist/ml/linear-model.js';
 import { STANCE_LABELS } from '../dist/stance/stance-model.js';
@@ -23,7 +24,8 @@ import { scoreDse } from './lib/score-dse.js';
 
 const data = process.env.NEWSLENS_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
 const OPTIONS = ['--gate', '--linear-folds'];
-const [oofFile, file = 'stance/dse-train.jsonl'] = process.argv.slice(2).filter((a, i, all) => !OPTIONS.includes(a) && !OPTIONS.includes(all[i - 1]));
+const FLAGS = ['--scan-linear'];
+const [oofFile, file = 'stance/dse-train.jsonl'] = process.argv.slice(2).filter((a, i, all) => !OPTIONS.includes(a) && !FLAGS.includes(a) && !OPTIONS.includes(all[i - 1]));
 const valueOf = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : null);
 if (!oofFile) {
   console.error('usage: node scripts/cv-stances.js OOF.jsonl [stance/dse-train.jsonl]');
@@ -127,4 +129,10 @@ for (const gate of switches) line(`without ${gate}`, run({ ...SHIPPED_GATES, [ga
 if (!only) line('no gates', run(NO_GATES));
 // The encoder's agreement a linear reading needs, chosen here: the linear model is out of fold only with --linear-folds.
 for (const t of linearFolds && !only ? [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5] : []) line(`linearAgreement ${t}`, run({ ...SHIPPED_GATES, linearAgreement: t }));
+// --scan-linear: the linear model's own thresholds with the agreement it needs.
+for (const minimum of linearFolds && process.argv.includes('--scan-linear') ? [0.5, 0.6, 0.7] : []) {
+  for (const withoutCue of [0.8, minimum]) {
+    for (const agreement of [0.1, 0.2, 0.3, 0.4]) line(`linear ${minimum}/${withoutCue}/${agreement}`, run({ ...SHIPPED_GATES, linearMinimum: minimum, linearWithoutCue: withoutCue, linearAgreement: agreement }));
+  }
+}
 console.log(`threshold ${threshold}; ${missing} of ${looked} pairs had no out-of-fold probabilities (read as neutral)`);

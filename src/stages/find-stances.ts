@@ -13,8 +13,8 @@ import { emitStanceFeatures } from '../stance/stance-model.js';
 import { VALENCE } from '../knowledge/valence.js';
 
 /**
- * The rules around the encoder, each one a switch so that scripts/cv-stances.js can measure what it
- * is worth on train cross-validation (figures in the README).
+ * The rules of the stage, each one a switch or a threshold so that scripts/cv-stances.js can
+ * measure what it is worth on train cross-validation (figures in the README).
  */
 export interface StanceGates {
   /**
@@ -63,25 +63,28 @@ export interface StanceGates {
    * wrong on BBC ("Rangers had rarely threatened until Celtic goalkeeper Rab Douglas ...").
    */
   linearAgreement: number;
+  /** The linear model's probability its reading needs, and without a stance word of the lexicon between the names. */
+  linearMinimum: number;
+  linearWithoutCue: number;
 }
 
+/** The linear model's reading is kept from this probability, and from this one without a stance word of the lexicon (README). */
+const LINEAR_MIN_PROBABILITY = 0.7;
+const LINEAR_WITHOUT_CUE = 0.8;
 /** The encoder's probability a linear reading needs (StanceGates.linearAgreement): chosen on train CV of the stage and the judged BBC edges (docs/hand-check-stance-agreement.md). */
 const LINEAR_AGREEMENT = 0.1;
 
 export const SHIPPED_GATES: StanceGates = {
   lexicalCue: 'sentence', cueAgrees: true, nearestHolder: true, structure: true,
-  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, outsidersNotSide: true, linearAgreement: LINEAR_AGREEMENT,
+  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, outsidersNotSide: true, linearAgreement: LINEAR_AGREEMENT, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
 };
 
 /** Every rule off: the encoder reads every pair of names (scripts/cv-stances.js, export-stance-pairs.js). */
 export const NO_GATES: StanceGates = {
   lexicalCue: 'none', cueAgrees: false, nearestHolder: false, structure: false,
-  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, outsidersNotSide: false, linearAgreement: 0,
+  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, outsidersNotSide: false, linearAgreement: 0, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
 };
 
-/** The linear model's reading is kept from this probability, and from this one without a stance word of the lexicon (findStances before the encoder; README). */
-const LINEAR_MIN_PROBABILITY = 0.7;
-const LINEAR_WITHOUT_CUE = 0.8;
 /** The linear model reads neighbours no further apart than this, in tokens. */
 const LINEAR_MAX_GAP = 12;
 const NO_PAIRS: ReadonlySet<string> = new Set();
@@ -155,14 +158,14 @@ export function findStances(doc: Doc, entities: EntityCluster[], models: StanceM
     // The encoder reads only the pairs whose some reading the rules could let through: it is the stage's dearest part.
     const worthReading = (i: number, j: number) => mayPassGates(doc, mentions, i, j, sentence, gates, roles)
       && ([true, false] as const).some((forward) => (['positive', 'negative'] as const).some((polarity) => allowed(i, j, forward, polarity, true) !== null));
-    const linear = agreedByEncoder(doc, sentence, mentions, models.encoder, neighbourReadings(doc, mentions, models.linear), gates.linearAgreement);
+    const linear = agreedByEncoder(doc, sentence, mentions, models.encoder, neighbourReadings(doc, mentions, models.linear, gates.linearMinimum), gates.linearAgreement);
     for (const reading of [...linear, ...encoderReadings(doc, sentence, mentions, models.encoder, worthReading)]) {
       const { i, j, label, probability, byEncoder } = reading;
       const forward = label === 1 || label === 3;
       const [holder, target] = forward ? [mentions[i]!.entity, mentions[j]!.entity] : [mentions[j]!.entity, mentions[i]!.entity];
       const polarity: Polarity = label <= 2 ? 'positive' : 'negative';
       const cue = allowed(i, j, forward, polarity, byEncoder);
-      if (!cue || (!byEncoder && !cue.lexical && probability < LINEAR_WITHOUT_CUE)) continue;
+      if (!cue || (!byEncoder && !cue.lexical && probability < gates.linearWithoutCue)) continue;
       // Names joined to either end by "and" or a comma share its role: "Labour MPs criticised Tony
       // Blair and Gordon Brown", "Britain and France accused Russia".
       const [holders, targets] = forward ? [joinedBefore(doc, mentions, i), joinedAfter(doc, mentions, j)] : [joinedAfter(doc, mentions, j), joinedBefore(doc, mentions, i)];
@@ -217,7 +220,7 @@ function ruledCue(doc: Doc, entities: EntityCluster[], mentions: readonly Named[
  * The linear model's readings: neighbouring names only, as it was trained and measured (DSE dev
  * edge precision 94 alone). With another name between them the cue belongs to that one.
  */
-function neighbourReadings(doc: Doc, mentions: readonly Named[], model: LinearModel | null): Reading[] {
+function neighbourReadings(doc: Doc, mentions: readonly Named[], model: LinearModel | null, minimum: number): Reading[] {
   if (!model) return [];
   const readings: Reading[] = [];
   const scorer = new ScoreSink(model, NO_PAIRS);
@@ -228,7 +231,7 @@ function neighbourReadings(doc: Doc, mentions: readonly Named[], model: LinearMo
     const p = scorer.probabilities();
     let label = 0;
     for (let l = 1; l < p.length; l += 1) if (p[l]! > p[label]!) label = l;
-    if (label !== 0 && p[label]! >= LINEAR_MIN_PROBABILITY) readings.push({ i, j: i + 1, label, probability: p[label]!, byEncoder: false });
+    if (label !== 0 && p[label]! >= minimum) readings.push({ i, j: i + 1, label, probability: p[label]!, byEncoder: false });
   }
   return readings;
 }

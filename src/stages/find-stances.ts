@@ -56,6 +56,8 @@ export interface StanceGates {
   denialOfClaims: boolean;
   /** "welcomed by Apple fans", "warned PC users": a name (not a place or people) before its fans, users or critics is neither side. */
   outsidersNotSide: boolean;
+  /** "Mr Forsyth has forgotten one key point; the terrorists who threaten Britain": a semicolon between the holder and the cue ends the holder's clause. */
+  holderClause: boolean;
   /**
    * The linear model's reading is kept only when the pair encoder gives its polarity (either
    * direction) at least this probability (0: always kept). The two read different things, the
@@ -76,13 +78,13 @@ const LINEAR_AGREEMENT = 0.1;
 
 export const SHIPPED_GATES: StanceGates = {
   lexicalCue: 'sentence', cueAgrees: true, nearestHolder: true, structure: true,
-  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, outsidersNotSide: true, linearAgreement: LINEAR_AGREEMENT, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
+  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, outsidersNotSide: true, holderClause: true, linearAgreement: LINEAR_AGREEMENT, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
 };
 
 /** Every rule off: the encoder reads every pair of names (scripts/cv-stances.js, export-stance-pairs.js). */
 export const NO_GATES: StanceGates = {
   lexicalCue: 'none', cueAgrees: false, nearestHolder: false, structure: false,
-  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, outsidersNotSide: false, linearAgreement: 0, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
+  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, outsidersNotSide: false, holderClause: false, linearAgreement: 0, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
 };
 
 /** The linear model reads neighbours no further apart than this, in tokens. */
@@ -213,6 +215,7 @@ function ruledCue(doc: Doc, entities: EntityCluster[], mentions: readonly Named[
   if (gates.modifierNotSide && (isModifier(doc, entities, holderName) || isModifier(doc, entities, targetName))) return null;
   if (gates.denialOfClaims && DENIALS.has(doc.tokens[cue.token]!.lower) && !claimOf(doc, targetName)) return null;
   if (gates.outsidersNotSide && (isOutsiders(doc, entities, holderName) || isOutsiders(doc, entities, targetName))) return null;
+  if (gates.holderClause && semicolonBetween(doc, holderName, cue.token)) return null;
   return cue;
 }
 
@@ -490,6 +493,13 @@ function isModifier(doc: Doc, entities: EntityCluster[], name: Named): boolean {
   }
   if (!compound.length || TIME_NOUNS.has(compound[0]!)) return false;
   return !compound.some((noun) => STATE_NOUNS.has(noun) || isPeople(noun) || STANCE_NOUNS.has(noun) || CUE_POLARITY.has(noun));
+}
+
+/** Whether a semicolon stands between the name and token t, on either side. */
+function semicolonBetween(doc: Doc, name: Named, t: number): boolean {
+  const [from, to] = t > name.lastToken ? [name.lastToken + 1, t - 1] : [t + 1, name.firstToken - 1];
+  for (let k = from; k <= to; k += 1) if (doc.tokens[k]!.text === ';') return true;
+  return false;
 }
 
 /** "Apple fans", "PC users", "Liverpool supporters": a name other than a place's before the nouns of its outsiders. */

@@ -286,6 +286,16 @@ describe('stances from a cue verb between two entities', () => {
       .toEqual(['Matthew Taylor negative Howard Flight (said)']);
   });
 
+  // BBC politics/290 and 276 (the seventh fresh sample): the holder's clause ends at a semicolon,
+  // and a place after "over" is what the stance is about, not its target.
+  test.each([
+    ['Mr Forsyth has forgotten one key point; the terrorists who threaten Britain today are well aware that Hitler, Stalin, and the IRA all failed.'],
+    ['Duncan Bannatyne also attacked the government over Iraq and its "poor" response to the Asian tsunami crisis.'],
+  ])('no edge across a semicolon, nor to a place after "over": %s', (sentence) => {
+    expect(namesWith(sentence, { ...SHIPPED_GATES, holderClause: false, targetNotPlace: false })).not.toEqual([]);
+    expect(names(sentence)).toEqual([]);
+  });
+
   // BBC tech/300, sport/177, politics/293: an organisation's fans, users or supporters are not the
   // organisation (outsidersNotSide); its officials are.
   test.each([

@@ -2,8 +2,10 @@
 // Draws stance edges for a hand-check: the BBC articles in path order, every STEP-th from OFFSET,
 // analysed with the shipped pipeline; then N of their edges with a fixed seed, as Markdown rows
 // (file, edge, cue, sentence) with the verdict left for the reader.
-// usage: node scripts/sample-stances.js [--step 23] [--offset 7] [--n 50] [--seed 1] [--fresh]
+// usage: node scripts/sample-stances.js [--step 23] [--offset 7] [--n 50] [--seed 1] [--fresh] [--jsonl FILE]
 //   --fresh: leaves out every article a stance hand-check under docs/ has already drawn from
+//   --jsonl: the articles of a JSONL file of {id, text} records instead of BBC's (news no stance
+//   rule was shaped on, such as PolNeAR's in ../shared/data/quotes); the file column is the id
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +16,10 @@ const step = option('--step', 23);
 const offset = option('--offset', 7);
 const n = option('--n', 50);
 
-const { root, files } = bbcArticles();
+const jsonl = process.argv.includes('--jsonl') ? process.argv[process.argv.indexOf('--jsonl') + 1] : null;
+const records = jsonl ? new Map(readFileSync(jsonl, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)).map((r) => [r.id, r.text])) : null;
+const { root, files } = records ? { root: '', files: [...records.keys()] } : bbcArticles();
+const textOf = (file) => (records ? records.get(file) : readFileSync(join(root, file), 'utf8'));
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
 const checked = new Set();
 if (process.argv.includes('--fresh')) {
@@ -27,7 +32,7 @@ const picked = inStep.filter((f) => !checked.has(f));
 const analyze = createAnalyzer({ only: ['entities', 'stances'] });
 const edges = [];
 for (const file of picked) {
-  const text = readFileSync(join(root, file), 'utf8');
+  const text = textOf(file);
   const a = analyze(text, { id: file });
   for (const s of a.stances) {
     const sentence = text.slice(s.evidence.start, s.evidence.end).replace(/\s+/g, ' ');

@@ -38,13 +38,17 @@ export interface StanceGates {
   sharedSubject: boolean;
   /** "would not oppose", "refused to criticise": a denied stance verb is no stance of its polarity. */
   deniedCue: boolean;
-  /** The holder is its clause's subject: not after "of", "to", "for" ("tribute to Ray Charles"), "in", "at" ("filed in Los Angeles Superior Court, also accuses"), nor the place of "a US woman". */
+  /**
+   * The holder is its clause's subject: not after "of", "to", "for" ("tribute to Ray Charles"), "in",
+   * "at" ("filed in Los Angeles Superior Court, also accuses"), "on" ("called on Mr Clarke to
+   * denounce"), after "with" only of an -ing verb ("with Alan Milburn accusing"), nor the place of "a US woman".
+   */
   holderIsSubject: boolean;
   /** A place after "in", "at", "on" is where it happened, not the target ("criticised ... in New York"). */
   targetNotPlace: boolean;
   /** The cue is no adjective or plain noun: "best supporting actress", "a 3-1 defeat". */
   cueIsVerb: boolean;
-  /** "Tidal owner Jay Z": a name in a person's title is part of the title. */
+  /** "Tidal owner Jay Z", "Donald Trump campaign manager Corey Lewandowski": a name in a person's title is part of the title. */
   titles: boolean;
   /** "Randy Forbes, like Coburn, criticized": a name in an aside after another name is neither side. */
   asides: boolean;
@@ -113,7 +117,7 @@ const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined'
 /** What one can deny of somebody and so stand against them: "denied Ms Villalba's claims". */
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'"]);
 const CLAIM_NOUNS = new Set(['claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations', 'charge', 'charges', 'suggestion', 'suggestions', 'assertion', 'assertions', 'report', 'reports', 'story', 'account']);
-const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against', 'in', 'at']);
+const HOLDER_PREPOSITIONS = new Set(['of', 'to', 'for', 'about', 'against', 'in', 'at', 'on']);
 const STANCE_NOUNS = new Set([...STANCE_PATTERNS.stanceNouns.positive, ...STANCE_PATTERNS.stanceNouns.negative]);
 const COORDINATORS = new Set(['and', 'or', 'but']);
 /** The reporting verbs that make a name after the quote its speaker. */
@@ -428,7 +432,7 @@ const wordBefore = (doc: Doc, name: Named, roles: ReadonlySet<string>) => {
 
 /** Whether `name` (not a person) is followed by role words and then by `next`, a person: their title. */
 function inTitleOf(doc: Doc, entities: EntityCluster[], name: Named, next: Named | undefined, roles: ReadonlySet<string>): boolean {
-  if (!next || entities[name.entity]!.type === 'PERSON' || entities[next.entity]!.type !== 'PERSON') return false;
+  if (!next || entities[next.entity]!.type !== 'PERSON') return false;
   const gap = next.firstToken - name.lastToken - 1;
   if (gap < 1 || gap > 3) return false;
   let role = false;
@@ -463,8 +467,13 @@ function inAside(doc: Doc, entities: EntityCluster[], before: Named, name: Named
  * Ray Charles, who died ..., and thanked"), nor a place that only says where someone is from ("a US
  * woman is suing").
  */
-const canHold = (doc: Doc, entities: EntityCluster[], name: Named, roles: ReadonlySet<string>) => !HOLDER_PREPOSITIONS.has(wordBefore(doc, name, roles))
-  && !(PLACE_TYPES.has(entities[name.entity]!.type) && PRIVATE_PERSONS.has(doc.tokens[name.lastToken + 1]?.lower ?? ''));
+const canHold = (doc: Doc, entities: EntityCluster[], name: Named, roles: ReadonlySet<string>) => {
+  const before = wordBefore(doc, name, roles);
+  // "appeared with MSNBC's Rachel Maddow and officially endorsed", but "with Alan Milburn accusing
+  // Mr Howard": a name after "with" holds only the -ing verb right after it.
+  if (before === 'with') return doc.tokens[name.lastToken + 1]?.pos === 'VERB' && /ing$/.test(doc.tokens[name.lastToken + 1]!.lower);
+  return !HOLDER_PREPOSITIONS.has(before) && !(PLACE_TYPES.has(entities[name.entity]!.type) && PRIVATE_PERSONS.has(doc.tokens[name.lastToken + 1]?.lower ?? ''));
+};
 
 /** A target is what the cue is about, not where it happened ("praised ministers ... in England", "criticised ... on GMTV"). */
 const canBeTarget = (doc: Doc, name: Named, roles: ReadonlySet<string>) => {

@@ -296,6 +296,21 @@ describe('stances from a cue verb between two entities', () => {
     expect(names(sentence)).toEqual([]);
   });
 
+  // PolNeAR (docs/hand-check-stances-polnear.md) and BBC: who holds a stance near a preposition, a
+  // title or an outsider noun.
+  test.each([
+    ['She said she asked the question “to build on Dr. West’s comments,” in regards to a previous question posed by Dr. Cornel West, a Sanders supporter who has vociferously criticized Clinton.', 'Sanders'],
+    ['Former Breitbart reporter Michelle Fields accused Donald Trump campaign manager Corey Lewandowski of grabbing her at a press conference in Florida last week.', 'Donald Trump'],
+    ['Yet Rooney is seen only as the worst example of many England miscreants, with Gary Neville criticised for continuing the feud between Manchester United and Arsenal for his tackles on Jose Reyes.', 'Gary Neville'],
+    ['Trevor Phillips, chairman of the Commission for Racial Equality, called on Mr Clarke to denounce the suggestion Britain\'s hospitality was being tested by immigration.', 'Clarke'],
+  ])('no side where a name only qualifies another or follows a preposition: %s', (sentence, name) => {
+    expect(names(sentence).filter((edge) => edge.startsWith(`${name} `) || edge.includes(` ${name} (`) || edge.includes(`${name} (`))).toEqual([]);
+  });
+  test('a name after "with" holds the -ing verb right after it', () => {
+    expect(names('Labour hit back at the Tory proposals even before their publication with election coordinator Alan Milburn accusing Mr Howard of producing a "fraudulent prospectus".'))
+      .toContain('Alan Milburn negative Howard (accusing)');
+  });
+
   // BBC tech/300, sport/177, politics/293: an organisation's fans, users or supporters are not the
   // organisation (outsidersNotSide); its officials are.
   test.each([

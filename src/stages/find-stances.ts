@@ -62,6 +62,8 @@ export interface StanceGates {
   outsidersNotSide: boolean;
   /** "Mr Forsyth has forgotten one key point; the terrorists who threaten Britain": a semicolon between the holder and the cue ends the holder's clause. */
   holderClause: boolean;
+  /** "the coalition fighting the Islamic State, tweeted that he welcomed": a subject pronoun between the holder and the cue holds it, unless it is the holder's. */
+  pronounSubject: boolean;
   /**
    * The linear model's reading is kept only when the pair encoder gives its polarity (either
    * direction) at least this probability (0: always kept). The two read different things, the
@@ -82,13 +84,13 @@ const LINEAR_AGREEMENT = 0.1;
 
 export const SHIPPED_GATES: StanceGates = {
   lexicalCue: 'sentence', cueAgrees: true, nearestHolder: true, structure: true,
-  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, outsidersNotSide: true, holderClause: true, linearAgreement: LINEAR_AGREEMENT, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
+  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, outsidersNotSide: true, holderClause: true, pronounSubject: true, linearAgreement: LINEAR_AGREEMENT, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
 };
 
 /** Every rule off: the encoder reads every pair of names (scripts/cv-stances.js, export-stance-pairs.js). */
 export const NO_GATES: StanceGates = {
   lexicalCue: 'none', cueAgrees: false, nearestHolder: false, structure: false,
-  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, outsidersNotSide: false, holderClause: false, linearAgreement: 0, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
+  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, outsidersNotSide: false, holderClause: false, pronounSubject: false, linearAgreement: 0, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
 };
 
 /** The linear model reads neighbours no further apart than this, in tokens. */
@@ -220,6 +222,7 @@ function ruledCue(doc: Doc, entities: EntityCluster[], mentions: readonly Named[
   if (gates.denialOfClaims && DENIALS.has(doc.tokens[cue.token]!.lower) && !claimOf(doc, targetName)) return null;
   if (gates.outsidersNotSide && (isOutsiders(doc, entities, holderName) || isOutsiders(doc, entities, targetName))) return null;
   if (gates.holderClause && semicolonBetween(doc, holderName, cue.token)) return null;
+  if (gates.pronounSubject && forward && otherSubjectBetween(doc, entities, holderName, cue.token)) return null;
   return cue;
 }
 
@@ -502,6 +505,39 @@ function isModifier(doc: Doc, entities: EntityCluster[], name: Named): boolean {
   }
   if (!compound.length || TIME_NOUNS.has(compound[0]!)) return false;
   return !compound.some((noun) => STATE_NOUNS.has(noun) || isPeople(noun) || STANCE_NOUNS.has(noun) || CUE_POLARITY.has(noun));
+}
+
+/** Who may hold a verb in place of the name before them ("you can't trust Labor" is anyone). */
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they']);
+/** Each document's pronoun mentions: token -> entity (built once per Doc). */
+const pronounOwners = new WeakMap<Doc, Map<number, number>>();
+
+/** Whether a subject pronoun that is not the holder's stands between the holder and the cue at t. */
+function otherSubjectBetween(doc: Doc, entities: EntityCluster[], holder: Named, t: number): boolean {
+  let owners = pronounOwners.get(doc);
+  if (!owners) {
+    owners = new Map();
+    entities.forEach((e, entity) => { for (const m of e.mentions) if (m.kind === 'pronoun') owners!.set(m.firstToken, entity); });
+    pronounOwners.set(doc, owners);
+  }
+  for (let k = holder.lastToken + 1; k < t; k += 1) {
+    if (SUBJECT_PRONOUNS.has(doc.tokens[k]!.lower) && owners.get(k) !== holder.entity && !reportsSelf(doc, holder.lastToken + 1, k)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether tokens [from, to) are the holder's own words of saying before the pronoun, so that it is
+ * the holder: "Cuban also said he supports", "Senate Republicans have already said they would",
+ * "Clinton: I support" (not "Pate also told Breitbart News he'd support").
+ */
+function reportsSelf(doc: Doc, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && (doc.tokens[k]!.pos === 'ADV' || doc.tokens[k]!.pos === 'AUX')) k += 1;
+  if (k < to && (REPORTING.has(doc.tokens[k]!.lower) || doc.tokens[k]!.text === ':')) k += 1;
+  else return false;
+  while (k < to && (doc.tokens[k]!.lower === 'that' || doc.tokens[k]!.pos === 'PUNCT')) k += 1;
+  return k === to;
 }
 
 /** Whether a semicolon stands between the name and token t, on either side. */

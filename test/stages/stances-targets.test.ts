@@ -306,6 +306,18 @@ describe('stances from a cue verb between two entities', () => {
   ])('no side where a name only qualifies another or follows a preposition: %s', (sentence, name) => {
     expect(names(sentence).filter((edge) => edge.startsWith(`${name} `) || edge.includes(` ${name} (`) || edge.includes(`${name} (`))).toEqual([]);
   });
+  // PolNeAR and BBC politics/268: a subject pronoun between a name and the verb is the verb's
+  // holder, unless the name's own words of saying lead to it.
+  test.each([
+    ["Brett H. McGurk, President Obama's special envoy to the global coalition fighting the Islamic State, tweeted that he welcomed Twitter's action."],
+    ["Mr Milburn gave more details of planned reforms in a speech to Labour's Fabian Society, in which he also praised Mr Brown as one of the leaders of the party's reform process."],
+  ])('a subject pronoun holds the verb after it: %s', (sentence) => {
+    expect(namesWith(sentence, { ...SHIPPED_GATES, pronounSubject: false })).not.toEqual([]);
+    expect(names(sentence)).toEqual([]);
+  });
+  test('"X also said he supports Y" is X\'s stance', () => {
+    expect(names("Cuban also said he supports President Barack Obama's signature achievement, the Affordable Care Act.")).toEqual(['Cuban positive Barack Obama (supports)']);
+  });
   test('a name after "with" holds the -ing verb right after it', () => {
     expect(names('Labour hit back at the Tory proposals even before their publication with election coordinator Alan Milburn accusing Mr Howard of producing a "fraudulent prospectus".'))
       .toContain('Alan Milburn negative Howard (accusing)');

@@ -64,6 +64,8 @@ export interface StanceGates {
   holderClause: boolean;
   /** "the coalition fighting the Islamic State, tweeted that he welcomed": a subject pronoun between the holder and the cue holds it, unless it is the holder's. */
   pronounSubject: boolean;
+  /** "Pence blames media for Trump's flap": after the cue's object, a name after "for" or "of" is the reason, not the target. */
+  reasonNotTarget: boolean;
   /**
    * The linear model's reading is kept only when the pair encoder gives its polarity (either
    * direction) at least this probability (0: always kept). The two read different things, the
@@ -84,13 +86,13 @@ const LINEAR_AGREEMENT = 0.1;
 
 export const SHIPPED_GATES: StanceGates = {
   lexicalCue: 'sentence', cueAgrees: true, nearestHolder: true, structure: true,
-  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, outsidersNotSide: true, holderClause: true, pronounSubject: true, linearAgreement: LINEAR_AGREEMENT, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
+  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, outsidersNotSide: true, holderClause: true, pronounSubject: true, reasonNotTarget: true, linearAgreement: LINEAR_AGREEMENT, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
 };
 
 /** Every rule off: the encoder reads every pair of names (scripts/cv-stances.js, export-stance-pairs.js). */
 export const NO_GATES: StanceGates = {
   lexicalCue: 'none', cueAgrees: false, nearestHolder: false, structure: false,
-  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, outsidersNotSide: false, holderClause: false, pronounSubject: false, linearAgreement: 0, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
+  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, outsidersNotSide: false, holderClause: false, pronounSubject: false, reasonNotTarget: false, linearAgreement: 0, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
 };
 
 /** The linear model reads neighbours no further apart than this, in tokens. */
@@ -223,6 +225,7 @@ function ruledCue(doc: Doc, entities: EntityCluster[], mentions: readonly Named[
   if (gates.outsidersNotSide && (isOutsiders(doc, entities, holderName) || isOutsiders(doc, entities, targetName))) return null;
   if (gates.holderClause && semicolonBetween(doc, holderName, cue.token)) return null;
   if (gates.pronounSubject && forward && otherSubjectBetween(doc, entities, holderName, cue.token)) return null;
+  if (gates.reasonNotTarget && forward && isReason(doc, cue.token, targetName)) return null;
   return cue;
 }
 
@@ -538,6 +541,35 @@ function reportsSelf(doc: Doc, from: number, to: number): boolean {
   else return false;
   while (k < to && (doc.tokens[k]!.lower === 'that' || doc.tokens[k]!.pos === 'PUNCT')) k += 1;
   return k === to;
+}
+
+const REASON_PREPOSITIONS = new Set(['for']);
+
+/**
+ * Whether the target is in the reason after the verb's object, not its object: "blamed the network
+ * for reporting that Ben Carson ...", "accused ministers of turning Britain into ...", "blames media
+ * for Trump's flap"; not "praised the work of Ms Hutt", "protect funding for Planned Parenthood",
+ * "filed a lawsuit for defamation against Conte".
+ */
+function isReason(doc: Doc, cue: number, target: Named): boolean {
+  if (doc.tokens[cue]!.pos !== 'VERB' || target.firstToken <= cue) return false;
+  let object = false;
+  let reason = -1;
+  for (let k = cue + 1; k < target.firstToken && reason < 0; k += 1) {
+    const token = doc.tokens[k]!;
+    if (REASON_PREPOSITIONS.has(token.lower) && object) reason = k;
+    object ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON';
+  }
+  if (reason < 0) return false;
+  let verb = false;
+  for (let k = reason + 1; k < target.firstToken; k += 1) {
+    // "accused the opposition of planning ..., and also accused the U.S. government", "accused
+    // others of not doing enough to fight the Maduro regime": a stance word of its own reaches it.
+    if (doc.tokens[k]!.lower === 'against' || CUE_POLARITY.has(doc.tokens[k]!.lower)) return false;
+    verb ||= doc.tokens[k]!.pos === 'VERB';
+  }
+  // "for Trump's flap": the name owns the reason.
+  return verb || (doc.tokens[reason]!.lower === 'for' && POSSESSIVE_MARKS.has(doc.tokens[target.lastToken + 1]?.lower ?? ''));
 }
 
 /** Whether a semicolon stands between the name and token t, on either side. */

@@ -318,6 +318,17 @@ describe('stances from a cue verb between two entities', () => {
   test('"X also said he supports Y" is X\'s stance', () => {
     expect(names("Cuban also said he supports President Barack Obama's signature achievement, the Affordable Care Act.")).toEqual(['Cuban positive Barack Obama (supports)']);
   });
+  // PolNeAR: after the cue's object, a name in the reason ("for ...") is not the target.
+  test.each([
+    ["Pence blames media for Trump's 'Obama founded ISIS' flap."],
+    ['Republican presidential nominee Donald Trump has blasted the media for allowing Clinton to go so long without a press conference.'],
+  ])('a name in the reason after "for" is no target: %s', (sentence) => {
+    expect(namesWith(sentence, { ...SHIPPED_GATES, reasonNotTarget: false })).not.toEqual([]);
+    expect(names(sentence)).toEqual([]);
+  });
+  test('a name right after "for" is still the target of what is done for it', () => {
+    expect(names('And Hillary Clinton will protect funding for Planned Parenthood and protect a woman’s right to choose.')).toEqual(['Hillary Clinton positive Planned Parenthood (protect)']);
+  });
   test('a name after "with" holds the -ing verb right after it', () => {
     expect(names('Labour hit back at the Tory proposals even before their publication with election coordinator Alan Milburn accusing Mr Howard of producing a "fraudulent prospectus".'))
       .toContain('Alan Milburn negative Howard (accusing)');

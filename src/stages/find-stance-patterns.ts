@@ -5,7 +5,7 @@
 // negative). Precise and few, like the model's; a deal is no stance ("X and Y agreed" is no pattern).
 import type { Doc, EntityCluster, StanceAnnotation } from '../doc/doc.js';
 import { inflect } from '../knowledge/inflect.js';
-import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS as lexicon, type Polarity } from '../stance/lexicons.js';
+import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS as lexicon, SUBJECT_PRONOUNS, type Polarity } from '../stance/lexicons.js';
 
 const ALLY = new Set(lexicon.allyNouns);
 const POLARITIES: Polarity[] = ['positive', 'negative'];
@@ -30,7 +30,6 @@ const ENDING = new Set(lexicon.endingWords);
 /** Words of a noun phrase before its head: "his 18-month", "a blazing". */
 const PHRASE_POS = new Set(['DET', 'PRON', 'NUM', 'ADJ', 'NOUN']);
 const POSSESSIVES = new Set(['its', 'his', 'her', 'their']);
-const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
 const AGENTS = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** What may stand between a stance verb and its target's name: "the", "actor", "two-goal striker". */
 const BEFORE_NAME = new Set(['DET', 'ADJ', 'NUM', 'NOUN']);

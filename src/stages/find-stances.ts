@@ -4,7 +4,7 @@
 // (scripts/train-stance-encoder.py) and the rules below let it through. Co-occurrence alone is
 // never a stance.
 import type { Doc, EntityCluster, Sentence, StanceAnnotation } from '../doc/doc.js';
-import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS, type Polarity } from '../stance/lexicons.js';
+import { CUE_POLARITY, NEGATIONS, STANCE_PATTERNS, SUBJECT_PRONOUNS, type Polarity } from '../stance/lexicons.js';
 import type { PairClassifier } from '../stance/pair-encoder.js';
 import { wordsAndTags } from '../stance/pair-input.js';
 import type { LinearModel } from '../ml/linear-model.js';
@@ -64,7 +64,7 @@ export interface StanceGates {
   holderClause: boolean;
   /** "the coalition fighting the Islamic State, tweeted that he welcomed": a subject pronoun between the holder and the cue holds it, unless it is the holder's. */
   pronounSubject: boolean;
-  /** "Pence blames media for Trump's flap": after the cue's object, a name after "for" or "of" is the reason, not the target. */
+  /** "Pence blames media for Trump's flap": after the cue's object, a name in the reason after "for" is not the target. */
   reasonNotTarget: boolean;
   /**
    * The linear model's reading is kept only when the pair encoder gives its polarity (either
@@ -510,8 +510,6 @@ function isModifier(doc: Doc, entities: EntityCluster[], name: Named): boolean {
   return !compound.some((noun) => STATE_NOUNS.has(noun) || isPeople(noun) || STANCE_NOUNS.has(noun) || CUE_POLARITY.has(noun));
 }
 
-/** Who may hold a verb in place of the name before them ("you can't trust Labor" is anyone). */
-const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they']);
 /** Each document's pronoun mentions: token -> entity (built once per Doc). */
 const pronounOwners = new WeakMap<Doc, Map<number, number>>();
 
@@ -543,13 +541,11 @@ function reportsSelf(doc: Doc, from: number, to: number): boolean {
   return k === to;
 }
 
-const REASON_PREPOSITIONS = new Set(['for']);
-
 /**
  * Whether the target is in the reason after the verb's object, not its object: "blamed the network
- * for reporting that Ben Carson ...", "accused ministers of turning Britain into ...", "blames media
- * for Trump's flap"; not "praised the work of Ms Hutt", "protect funding for Planned Parenthood",
- * "filed a lawsuit for defamation against Conte".
+ * for reporting that Ben Carson ...", "blames media for Trump's flap"; not "protect funding for
+ * Planned Parenthood", "filed a lawsuit for defamation against Conte". ("Of" is read otherwise: DSE
+ * and BBC mark what "accused X of ..." implicates, and "praised the work of Ms Hutt" is praise of her.)
  */
 function isReason(doc: Doc, cue: number, target: Named): boolean {
   if (doc.tokens[cue]!.pos !== 'VERB' || target.firstToken <= cue) return false;
@@ -557,19 +553,18 @@ function isReason(doc: Doc, cue: number, target: Named): boolean {
   let reason = -1;
   for (let k = cue + 1; k < target.firstToken && reason < 0; k += 1) {
     const token = doc.tokens[k]!;
-    if (REASON_PREPOSITIONS.has(token.lower) && object) reason = k;
+    if (token.lower === 'for' && object) reason = k;
     object ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON';
   }
   if (reason < 0) return false;
   let verb = false;
   for (let k = reason + 1; k < target.firstToken; k += 1) {
-    // "accused the opposition of planning ..., and also accused the U.S. government", "accused
-    // others of not doing enough to fight the Maduro regime": a stance word of its own reaches it.
+    // "thanked fans for supporting OutKast": a stance word of the reason's own reaches the name.
     if (doc.tokens[k]!.lower === 'against' || CUE_POLARITY.has(doc.tokens[k]!.lower)) return false;
     verb ||= doc.tokens[k]!.pos === 'VERB';
   }
   // "for Trump's flap": the name owns the reason.
-  return verb || (doc.tokens[reason]!.lower === 'for' && POSSESSIVE_MARKS.has(doc.tokens[target.lastToken + 1]?.lower ?? ''));
+  return verb || POSSESSIVE_MARKS.has(doc.tokens[target.lastToken + 1]?.lower ?? '');
 }
 
 /** Whether a semicolon stands between the name and token t, on either side. */

@@ -33,3 +33,6 @@ export function signsOf(byPolarity: ByPolarity): Map<string, number> {
 }
 
 export const NEGATIONS: ReadonlySet<string> = new Set(['not', "n't", 'n’t', 'never', 'no']);
+
+/** Pronouns that may hold a verb in place of the name before them ("you can't trust Labor" is anyone, so not "you"). */
+export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'he', 'she', 'they']);

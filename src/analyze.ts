@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   gazetteers?: UserGazetteerFile[];
   /** false: stats.elapsedMs is 0, so two runs over the same input give the same bytes. Default true. */
   timing?: boolean;
+  /** The stance pair encoder's probability an edge needs; default the one shipped with the model. Lower finds more, less precisely. */
+  stanceThreshold?: number;
 }
 
 export interface TextInput {
@@ -60,7 +62,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): (text: string, inp
   const prepared = stageContext(options.gazetteers);
   return (text, input = {}) => {
     const started = performance.now();
-    const context: StageContext = { ...prepared, targets: [...(options.targets ?? []), ...(input.targets ?? [])] };
+    const context: StageContext = { ...prepared, targets: [...(options.targets ?? []), ...(input.targets ?? [])], stanceThreshold: options.stanceThreshold };
     const doc = runStages(buildDoc(text), stages, context);
     return toAnalysis(doc, {
       id: input.id ?? 'text', title: input.title, parts, elapsedMs: options.timing === false ? 0 : performance.now() - started, includeText: input.includeText, date: input.date,

@@ -30,7 +30,7 @@ async function* runOrdered<T>(
   convert: (result: AnalysisResult, index: number) => T,
 ): AsyncGenerator<T> {
   const jobs = Math.max(1, options.jobs ?? 1);
-  const analyzeOptions: AnalyzeOptions = { only: options.only, targets: options.targets, gazetteers: options.gazetteers, timing: options.timing };
+  const analyzeOptions: AnalyzeOptions = { only: options.only, targets: options.targets, gazetteers: options.gazetteers, timing: options.timing, stanceThreshold: options.stanceThreshold };
   const includeText = options.includeText ?? false;
   let index = 0;
   if (jobs === 1) {

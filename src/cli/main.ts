@@ -83,7 +83,7 @@ async function execute(options: RunOptions, program: Command): Promise<number> {
 
   const inputs = () => readInputs(options.paths, { inputFormat: options.inputFormat, extensions: options.extensions, maxChars: options.maxChars });
   // One article: a pool would only add the workers' start-up.
-  const batch = { jobs: single ? 1 : options.jobs, only: options.only, targets: options.targets, gazetteers, includeText: format === 'html', timing: options.timing };
+  const batch = { jobs: single ? 1 : options.jobs, only: options.only, targets: options.targets, gazetteers, includeText: format === 'html', timing: options.timing, stanceThreshold: options.stanceThreshold };
 
   // Every input analysed, its failures reported as they come: what summary and --find fold.
   const reported = async function* (): AsyncGenerator<AnalysisResult> {

@@ -11,7 +11,7 @@ import { shippedStanceModel } from '../stance/stance-model.js';
 import { findStancePatterns } from './find-stance-patterns.js';
 import { findSpeakerStances } from './find-speaker-stances.js';
 import { articleToneToward, shippedToneModel, toneToward, type ToneModel } from '../tone/tone-model.js';
-import { shippedPairEncoder } from '../stance/pair-encoder.js';
+import { shippedPairEncoder, withThreshold } from '../stance/pair-encoder.js';
 import { encoderToneToward } from '../tone/tone-encoder.js';
 import type { Annotation, Stage, StageContext } from './stage.js';
 
@@ -78,8 +78,8 @@ export const quotes: Stage = {
 
 export const stances: Stage = {
   name: 'stances', needs: ['entities', 'quotes'], adds: 'stances',
-  run: (doc, { gazetteer, stancePairs }) => {
-    const { models, gates } = stancePairs ?? { models: { linear: shippedStanceModel(), encoder: shippedPairEncoder() }, gates: SHIPPED_GATES };
+  run: (doc, { gazetteer, stancePairs, stanceThreshold }) => {
+    const { models, gates } = stancePairs ?? { models: { linear: shippedStanceModel(), encoder: withThreshold(shippedPairEncoder(), stanceThreshold) }, gates: SHIPPED_GATES };
     const fromModel = findStances(doc, doc.entities!, models, gazetteer.lexicon.roles, gates);
     const fromPatterns = findStancePatterns(doc, doc.entities!, gazetteer.lexicon.titles);
     const fromSpeakers = findSpeakerStances(doc, doc.entities!, gazetteer.lexicon.titles);

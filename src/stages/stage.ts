@@ -13,6 +13,8 @@ export interface StageContext {
   targets: (string | { start: number; end: number })[];
   /** The stance models and the rules around the encoder, when not the shipped ones: scripts/cv-stances.js. */
   stancePairs?: { models: StanceModels; gates: StanceGates };
+  /** --stance-threshold: the shipped encoder's probability an edge needs, when not its own. */
+  stanceThreshold?: number;
 }
 
 export type Annotation = 'tokens' | 'mentions' | 'entities' | 'pronouns' | 'nominals' | 'tone' | 'quotes' | 'stances' | 'targets' | 'genders';

@@ -426,6 +426,12 @@ export class PairEncoder implements PairClassifier {
 
 let shipped: PairEncoder | null = null;
 
+/** The encoder read at another threshold than its own (--stance-threshold); itself when none is given. */
+export function withThreshold(encoder: PairClassifier, threshold: number | undefined): PairClassifier {
+  if (threshold === undefined) return encoder;
+  return { threshold, classify: (words, tags, names, pairs) => encoder.classify(words, tags, names, pairs) };
+}
+
 /** The encoder in src/models/stance-encoder.{json,bin} (copied next to dist/ by the build). */
 export function shippedPairEncoder(): PairEncoder {
   shipped ??= new PairEncoder(

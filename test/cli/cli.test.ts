@@ -222,10 +222,20 @@ describe('bad input is reported, never fatal', () => {
     [['-f', 'yaml'], 'Allowed choices'],
     [['--only', 'sentiment'], 'parts are'],
     [['-j', '0'], 'at least 1'],
+    [['--stance-threshold', '1.5'], 'a probability between 0 and 1'],
+    [['--stance-threshold', 'low'], 'a probability between 0 and 1'],
   ])('usage error %j exits 2', (args, message) => {
     const result = run([...args, seedPath]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+
+  // PolNeAR train (docs/hand-check-stance-encoder-threshold.md): an edge the encoder reads between 0.45 and 0.55.
+  test('--stance-threshold lowers what the encoder needs: more edges', () => {
+    const sentence = 'Sanders has long admired Pope Francis, who preaches a message of social and economic justice similar to the senator’s agenda on the campaign trail.\n';
+    const edges = (args: string[]) => JSON.parse(run(['stance', '-', '-f', 'json', ...args], sentence).stdout).stances.map((s: { holderName: string; label: string; targetName: string }) => `${s.holderName} ${s.label} ${s.targetName}`);
+    expect(edges([])).toEqual([]);
+    expect(edges(['--stance-threshold', '0.45'])).toEqual(['Sanders positive Francis']);
   });
 
   test('--help teaches and exits 0', () => {

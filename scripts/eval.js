@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run eval: scores the CLI (JSONL in, JSONL out) against the dev sets in ../shared/data.
-// usage: node scripts/eval.js [--limit N] [--json] [--only ner,quotes,stance]
+// usage: node scripts/eval.js [--limit N] [--json] [--only ner,quotes,stance] [--stance-threshold P]
+//   --stance-threshold: passed to the CLI for the stance scores (reporting; no choice is made on dev)
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ const flag = (name) => args.indexOf(name);
 const limit = flag('--limit') >= 0 ? Number(args[flag('--limit') + 1]) : Infinity;
 const asJson = flag('--json') >= 0;
 const tasks = flag('--only') >= 0 ? args[flag('--only') + 1].split(',') : ['ner', 'quotes', 'stance'];
+const stanceArgs = flag('--stance-threshold') >= 0 ? ['--stance-threshold', args[flag('--stance-threshold') + 1]] : [];
 
 if (!existsSync(data)) {
   console.log(`eval: skipped, no data at ${data} (the dev sets live in ../shared/data)`);
@@ -136,7 +138,7 @@ async function evalTone(file, toTarget) {
 }
 async function evalDse() {
   const records = readJsonl('stance/dse-dev.jsonl');
-  return scoreDse(records, await runCli(records.map(({ id, text }) => ({ id, text })), ['--only', 'entities,stances']));
+  return scoreDse(records, await runCli(records.map(({ id, text }) => ({ id, text })), ['--only', 'entities,stances', ...stanceArgs]));
 }
 
 const results = {};

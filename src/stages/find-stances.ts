@@ -116,8 +116,8 @@ const MAX_TITLE_WALK = 10;
 const DETERMINERS = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'this', 'that', 'these', 'those']);
 const PLACE_TYPES = new Set(['GPE', 'LOC']);
 const DENIALS = new Set(['deny', 'denies', 'denied', 'denying']);
-/** "refused to criticise", "denied accusations that he threatened Gary Neville": the stance after these is not taken. */
-const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined', 'declines', 'decline', 'declining', ...DENIALS]);
+/** "refused to criticise", "denied accusations that he threatened Gary Neville", "avoids condemning Russia's invasion": the stance after these is not taken. */
+const REFUSALS = new Set(['refused', 'refuses', 'refuse', 'refusing', 'declined', 'declines', 'decline', 'declining', 'avoid', 'avoids', 'avoided', 'avoiding', ...DENIALS]);
 /** What one can deny of somebody and so stand against them: "denied Ms Villalba's claims". */
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'"]);
 const CLAIM_NOUNS = new Set(['claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations', 'charge', 'charges', 'suggestion', 'suggestions', 'assertion', 'assertions', 'report', 'reports', 'story', 'account']);

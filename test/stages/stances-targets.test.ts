@@ -329,6 +329,11 @@ describe('stances from a cue verb between two entities', () => {
   test('a name right after "for" is still the target of what is done for it', () => {
     expect(names('And Hillary Clinton will protect funding for Planned Parenthood and protect a woman’s right to choose.')).toEqual(['Hillary Clinton positive Planned Parenthood (protect)']);
   });
+  // PolNeAR dev (docs/hand-check-stances-unseen-news.md, 15): an avoided stance is not taken.
+  test('"avoids condemning" is no condemnation', () => {
+    expect(names('Trump avoids condemning Russia’s invasion of Ukraine, including its annexation of Crimea.')).toEqual([]);
+  });
+
   test('a name after "with" holds the -ing verb right after it', () => {
     expect(names('Labour hit back at the Tory proposals even before their publication with election coordinator Alan Milburn accusing Mr Howard of producing a "fraudulent prospectus".'))
       .toContain('Alan Milburn negative Howard (accusing)');

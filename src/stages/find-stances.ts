@@ -66,6 +66,8 @@ export interface StanceGates {
   pronounSubject: boolean;
   /** "Pence blames media for Trump's flap": after the cue's object, a name in the reason after "for" is not the target. */
   reasonNotTarget: boolean;
+  /** "Ed Balls rejected the allegation that Mr Brown had been sidelined": who a rejected claim is about is no target of the rejection. */
+  claimSubjectNotTarget: boolean;
   /**
    * The linear model's reading is kept only when the pair encoder gives its polarity (either
    * direction) at least this probability (0: always kept). The two read different things, the
@@ -86,13 +88,13 @@ const LINEAR_AGREEMENT = 0.1;
 
 export const SHIPPED_GATES: StanceGates = {
   lexicalCue: 'sentence', cueAgrees: true, nearestHolder: true, structure: true,
-  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, outsidersNotSide: true, holderClause: true, pronounSubject: true, reasonNotTarget: true, linearAgreement: LINEAR_AGREEMENT, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
+  sharedSubject: true, deniedCue: true, holderIsSubject: true, targetNotPlace: true, cueIsVerb: true, titles: true, asides: true, passiveCue: true, modifierNotSide: true, denialOfClaims: true, outsidersNotSide: true, holderClause: true, pronounSubject: true, reasonNotTarget: true, claimSubjectNotTarget: true, linearAgreement: LINEAR_AGREEMENT, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
 };
 
 /** Every rule off: the encoder reads every pair of names (scripts/cv-stances.js, export-stance-pairs.js). */
 export const NO_GATES: StanceGates = {
   lexicalCue: 'none', cueAgrees: false, nearestHolder: false, structure: false,
-  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, outsidersNotSide: false, holderClause: false, pronounSubject: false, reasonNotTarget: false, linearAgreement: 0, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
+  sharedSubject: false, deniedCue: false, holderIsSubject: false, targetNotPlace: false, cueIsVerb: false, titles: false, asides: false, passiveCue: false, modifierNotSide: false, denialOfClaims: false, outsidersNotSide: false, holderClause: false, pronounSubject: false, reasonNotTarget: false, claimSubjectNotTarget: false, linearAgreement: 0, linearMinimum: LINEAR_MIN_PROBABILITY, linearWithoutCue: LINEAR_WITHOUT_CUE,
 };
 
 /** The linear model reads neighbours no further apart than this, in tokens. */
@@ -226,6 +228,7 @@ function ruledCue(doc: Doc, entities: EntityCluster[], mentions: readonly Named[
   if (gates.holderClause && semicolonBetween(doc, holderName, cue.token)) return null;
   if (gates.pronounSubject && forward && otherSubjectBetween(doc, entities, holderName, cue.token)) return null;
   if (gates.reasonNotTarget && forward && isReason(doc, cue.token, targetName)) return null;
+  if (gates.claimSubjectNotTarget && forward && REJECTIONS.has(doc.tokens[cue.token]!.lower) && claimBetween(doc, cue.token, targetName)) return null;
   return cue;
 }
 
@@ -566,6 +569,24 @@ function isReason(doc: Doc, cue: number, target: Named): boolean {
   // "for Trump's flap": the name owns the reason.
   return verb || POSSESSIVE_MARKS.has(doc.tokens[target.lastToken + 1]?.lower ?? '');
 }
+
+/** Cues that reject what is said: the claims they name are someone else's, about someone. */
+const REJECTIONS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'dismiss', 'dismisses', 'dismissed', 'dismissing', 'refute', 'refutes', 'refuted', 'refuting', ...DENIALS]);
+/** What is rejected when a claim is: "claims that", "the allegation that", "the jibe", "reports of". */
+const REJECTED_NOUNS = new Set([...CLAIM_NOUNS, 'jibe', 'jibes', 'criticism', 'criticisms', 'speculation', 'rumours', 'rumors', 'suggestion', 'talk', 'idea', 'notion']);
+
+/**
+ * Whether a claim noun stands between the cue and the target: "rejected claims that she and sister
+ * Venus are ..."; not one whose maker follows ("rejected criticism from ... Donald Trump").
+ */
+function claimBetween(doc: Doc, cue: number, target: Named): boolean {
+  for (let k = cue + 1; k < target.firstToken; k += 1) {
+    if (REJECTED_NOUNS.has(doc.tokens[k]!.lower) && !CLAIM_MAKERS.has(doc.tokens[k + 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
+const CLAIM_MAKERS = new Set(['from', 'by']);
 
 /** Whether a semicolon stands between the name and token t, on either side. */
 function semicolonBetween(doc: Doc, name: Named, t: number): boolean {

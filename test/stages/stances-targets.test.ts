@@ -329,6 +329,20 @@ describe('stances from a cue verb between two entities', () => {
   test('a name right after "for" is still the target of what is done for it', () => {
     expect(names('And Hillary Clinton will protect funding for Planned Parenthood and protect a woman’s right to choose.')).toEqual(['Hillary Clinton positive Planned Parenthood (protect)']);
   });
+  // BBC business/106 and sport/445: who a rejected claim is about is defended, not opposed; the
+  // maker of the claims is opposed (PolNeAR train).
+  test.each([
+    ['Serena Williams has angrily rejected claims that she and sister Venus are a declining force in tennis.'],
+    ['Mr Balls rejected the allegation that Mr Brown had been sidelined in the election campaign, saying he was playing a "different" role to the one he played in the last two elections.'],
+  ])('no edge to whom a rejected claim is about: %s', (sentence) => {
+    expect(namesWith(sentence, { ...SHIPPED_GATES, claimSubjectNotTarget: false })).not.toEqual([]);
+    expect(names(sentence)).toEqual([]);
+  });
+  test('rejecting the claims of someone is a stance against them', () => {
+    expect(names('Democratic National Committee Chair Debbie Wasserman Schultz dismissed Bernie Sanders’ accusations that the Clinton campaign is violating federal election law.'))
+      .toEqual(['Debbie Wasserman Schultz negative Bernie Sanders (dismissed)']);
+  });
+
   // PolNeAR dev (docs/hand-check-stances-unseen-news.md, 15): an avoided stance is not taken.
   test('"avoids condemning" is no condemnation', () => {
     expect(names('Trump avoids condemning Russia’s invasion of Ukraine, including its annexation of Crimea.')).toEqual([]);

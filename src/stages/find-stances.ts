@@ -599,7 +599,9 @@ function semicolonBetween(doc: Doc, name: Named, t: number): boolean {
 function isOutsiders(doc: Doc, entities: EntityCluster[], name: Named): boolean {
   if (MODIFIER_TYPES.has(entities[name.entity]!.type)) return false;
   const sentence = doc.tokens[name.lastToken]!.sentence;
-  for (let t = name.lastToken + 1; t <= name.lastToken + MAX_COMPOUND; t += 1) {
+  // "LG Card's creditors": its outsiders are its own too.
+  const first = POSSESSIVE_MARKS.has(doc.tokens[name.lastToken + 1]?.lower ?? '') ? name.lastToken + 2 : name.lastToken + 1;
+  for (let t = first; t < first + MAX_COMPOUND; t += 1) {
     const token = doc.tokens[t];
     if (!token || token.sentence !== sentence || token.pos !== 'NOUN') return false;
     if (OUTSIDER_NOUNS.has(token.lower)) return true;

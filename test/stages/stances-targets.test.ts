@@ -358,6 +358,7 @@ describe('stances from a cue verb between two entities', () => {
   test.each([
     ['The Mac mini has been welcomed by Apple fans, industry experts and PC users.'],
     ['Thompson reacted sharply to some Liverpool supporters, who criticised Gerrard\'s performance in the Carling Cup final against Chelsea.'],
+    ["LG Card's creditors have threatened parent group LG Group with penalties if it fails to respond to their demands."],
   ])('a name before its fans or supporters is neither side: %s', (sentence) => {
     expect(namesWith(sentence, { ...SHIPPED_GATES, outsidersNotSide: false })).not.toEqual([]);
     expect(names(sentence)).toEqual([]);

@@ -343,6 +343,11 @@ describe('stances from a cue verb between two entities', () => {
       .toEqual(['Debbie Wasserman Schultz negative Bernie Sanders (dismissed)']);
   });
 
+  // BBC sport/323: a defeat is a result, no stance.
+  test('"the defeats against Wales and France" is no stance', () => {
+    expect(names('England were sloppy and leaderless in the defeats against Wales and France and another loss would be unthinkable.')).toEqual([]);
+  });
+
   // PolNeAR dev (docs/hand-check-stances-unseen-news.md, 15): an avoided stance is not taken.
   test('"avoids condemning" is no condemnation', () => {
     expect(names('Trump avoids condemning Russia’s invasion of Ukraine, including its annexation of Crimea.')).toEqual([]);

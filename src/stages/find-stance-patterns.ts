@@ -142,7 +142,8 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
       if (nounPolarity && t > sentence.firstToken && NOUN_PREPOSITIONS.has(tokens[t + 1]?.lower ?? '')) {
         const before = tokens[t - 1]!;
         let holder: number | undefined;
-        if (POSSESSIVES.has(before.lower)) holder = subject;
+        // "after his praise of Robert E. Lee": a resolved possessive is its person's; else the subject's.
+        if (POSSESSIVES.has(before.lower)) holder = entityAt(t - 1) ?? subject;
         else if ((before.text === '’s' || before.text === "'s") && t >= 2) holder = entityAt(t - 2);
         push(holder, targetAfter(t + 2), nounPolarity, t, t + 1);
       }

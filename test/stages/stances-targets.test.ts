@@ -343,6 +343,12 @@ describe('stances from a cue verb between two entities', () => {
       .toEqual(['Debbie Wasserman Schultz negative Bernie Sanders (dismissed)']);
   });
 
+  // PolNeAR train 0752: "his endorsement of Y" is the person "his" was resolved to, not the
+  // sentence's first name ("Former Texas Gov.").
+  test('a resolved possessive holds the stance noun after it', () => {
+    expect(names('Former Texas Gov. Rick Perry announced his endorsement of Sen. Ted Cruz for president on Sunday.')).toEqual(['Rick Perry positive Ted Cruz (endorsement of)']);
+  });
+
   // BBC sport/323: a defeat is a result, no stance.
   test('"the defeats against Wales and France" is no stance', () => {
     expect(names('England were sloppy and leaderless in the defeats against Wales and France and another loss would be unthinkable.')).toEqual([]);

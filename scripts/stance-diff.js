@@ -7,11 +7,10 @@
 // usage: node scripts/stance-diff.js --save FILE [--corpus NAME]     (before the change)
 //        node scripts/stance-diff.js --against FILE [--corpus NAME]  (after it, rebuilt)
 //   NAME: bbc (default), polnear-train, polnear-dev, persent-dev
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createAnalyzer } from '../dist/analyze.js';
-import { bbcArticles, cell, data } from './lib/hand-check.js';
+import { bbcArticles, cell, data, judgedEdges, stanceHandChecks } from './lib/hand-check.js';
 
 const args = process.argv.slice(2);
 const valueOf = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
@@ -44,19 +43,6 @@ function edges() {
   })));
 }
 
-/** Every verdict of the stance hand-checks, by article and edge (the latest file's, by name, when two judged it). */
-function verdicts() {
-  const docs = fileURLToPath(new URL('../docs/', import.meta.url));
-  const found = new Map();
-  for (const name of readdirSync(docs).filter((f) => f.startsWith('hand-check-stance')).sort()) {
-    for (const line of readFileSync(join(docs, name), 'utf8').split('\n')) {
-      const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
-      if (/^\d+$/.test(cells[1] ?? '') && /^(right|wrong)/.test(cells[6] ?? '')) found.set(`${cells[2]}\t${cells[3]}`, `${cells[6]} (${name})`);
-    }
-  }
-  return found;
-}
-
 const drawn = edges();
 if (save) {
   writeFileSync(save, `${drawn.map((e) => JSON.stringify(e)).join('\n')}\n`);
@@ -65,10 +51,11 @@ if (save) {
   const before = readFileSync(against, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
   const key = (e) => `${e.article}\t${e.edge}\t${e.sentence}`;
   const [was, is] = [new Set(before.map(key)), new Set(drawn.map(key))];
-  const judged = verdicts();
+  // Every verdict of the stance hand-checks (the latest file's, by name, when two judged an edge).
+  const judged = judgedEdges(stanceHandChecks());
   console.log(`${corpus}: ${before.length} edges before, ${drawn.length} now`);
   for (const [title, list] of [['removed', before.filter((e) => !is.has(key(e)))], ['added', drawn.filter((e) => !was.has(key(e)))]]) {
-    const verdictOf = (e) => judged.get(`${e.article}\t${e.edge}`) ?? '';
+    const verdictOf = (e) => { const j = judged.get(`${e.article}\t${e.edge}`); return j ? `${j.verdict} (${j.sample})` : ''; };
     const right = list.filter((e) => verdictOf(e).startsWith('right')).length;
     console.log(`\n### ${list.length} ${title}: ${list.filter(verdictOf).length} judged before, ${right} of those right\n`);
     if (!list.length) continue;

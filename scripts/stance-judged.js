@@ -7,14 +7,12 @@
 //   --jsonl: every joined edge, one per line (file, edge, source, probability, right)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stageContext } from '../dist/analyze.js';
 import { buildDoc } from '../dist/doc/build-doc.js';
 import { defaultStages, runStages } from '../dist/stages/index.js';
 import { toAnalysis } from '../dist/to-analysis.js';
-import { bbcArticles } from './lib/hand-check.js';
+import { bbcArticles, judgedEdges } from './lib/hand-check.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const valueOf = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
 
@@ -34,23 +32,8 @@ const KINDS = [
   { name: 'encoder', source: 'encoder', min: 0, max: Infinity },
 ];
 
-/** Rows `| # | file | edge | cue | sentence | verdict |`; the verdict starts with "right" or "wrong". */
-function judgedRows() {
-  const verdicts = new Map();
-  for (const name of SAMPLES) {
-    for (const line of readFileSync(join(root, 'docs', name), 'utf8').split('\n')) {
-      const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
-      if (!/^\d+$/.test(cells[1] ?? '')) continue;
-      const verdict = cells[6] ?? '';
-      if (!/^(right|wrong)/.test(verdict)) continue;
-      // The same edge judged in two samples keeps its latest verdict.
-      verdicts.set(`${cells[2]}\t${cells[3]}`, { file: cells[2], edge: cells[3], right: verdict.startsWith('right'), sample: name });
-    }
-  }
-  return [...verdicts.values()];
-}
-
-const judged = judgedRows();
+// The same edge judged in two samples keeps its latest verdict.
+const judged = [...judgedEdges(SAMPLES).values()];
 const { root: bbc } = bbcArticles();
 const context = { ...stageContext(), targets: [] };
 const parts = new Set(['entities', 'stances']);

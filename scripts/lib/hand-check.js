@@ -1,7 +1,7 @@
 // What the scripts that draw samples for a hand-check share: their numeric options, the BBC
 // articles in path order, a seeded shuffle (the same seed draws the same sample again) and
 // Markdown table cells.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,3 +41,28 @@ export function shuffle(list, random) {
 
 /** A value as a Markdown table cell. */
 export const cell = (x) => String(x).replace(/\|/g, '\\|');
+
+/** The docs folder, where the hand-checks are. */
+export const docsDir = fileURLToPath(new URL('../../docs/', import.meta.url));
+
+/**
+ * The edges judged in these hand-check files (rows `| # | article | edge | cue | sentence | verdict |`
+ * whose verdict starts with "right" or "wrong"), by article and edge; an edge judged in two files
+ * keeps the verdict of the later one in `names`.
+ */
+export function judgedEdges(names) {
+  const judged = new Map();
+  for (const name of names) {
+    for (const line of readFileSync(join(docsDir, name), 'utf8').split('\n')) {
+      const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
+      const verdict = cells[6] ?? '';
+      if (!/^\d+$/.test(cells[1] ?? '') || !/^(right|wrong)/.test(verdict)) continue;
+      judged.set(`${cells[2]}\t${cells[3]}`, { file: cells[2], edge: cells[3], verdict, right: verdict.startsWith('right'), sample: name });
+    }
+  }
+  return judged;
+}
+
+/** Every stance hand-check under docs/, by name. */
+export const stanceHandChecks = () => readdirSync(docsDir).filter((f) => f.startsWith('hand-check-stance')).sort();
+

@@ -66,13 +66,13 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
   const at = (index: Int32Array, t: number) => (index[t] !== undefined && index[t]! >= 0 ? index[t] : undefined);
   const entityAt = (t: number) => at(entityIndex, t);
   const startsAt = (t: number) => at(startIndex, t);
+  /** "Though I really like Franz Ferdinand, I have to disagree with": a subject pronoun of no entity at k holds the verb after it, not the name before it. */
+  const unknownSubject = (k: number) => SUBJECT_PRONOUNS.has(tokens[k]!.lower) && entityAt(k) === undefined;
   /** The entity of the name nearest before token t in its sentence, within MAX_HOLDER_DISTANCE. */
   const nameBefore = (t: number, first: number): number | undefined => {
     let holder: number | undefined;
     for (let k = t - 1; k >= first && t - k <= MAX_HOLDER_DISTANCE && holder === undefined; k -= 1) {
-      // "Though I really like Franz Ferdinand, I have to disagree with": a subject pronoun of no
-      // entity between holds the verb, not the name before it.
-      if (SUBJECT_PRONOUNS.has(tokens[k]!.lower) && entityAt(k) === undefined) return undefined;
+      if (unknownSubject(k)) return undefined;
       holder = entityAt(k);
     }
     return holder;
@@ -80,7 +80,7 @@ export function findStancePatterns(doc: Doc, entities: EntityCluster[], titles: 
   /** The sentence's subject as the holder of a phrase at t, unless a subject pronoun of no entity stands between them (as in nameBefore). */
   const subjectUnlessPronoun = (subject: number | undefined, t: number): number | undefined => {
     if (subject === undefined) return undefined;
-    for (let k = t - 1; k >= 0 && entityAt(k) !== subject; k -= 1) if (SUBJECT_PRONOUNS.has(tokens[k]!.lower) && entityAt(k) === undefined) return undefined;
+    for (let k = t - 1; k >= 0 && entityAt(k) !== subject; k -= 1) if (unknownSubject(k)) return undefined;
     return subject;
   };
   const found: StanceAnnotation[] = [];

@@ -170,8 +170,8 @@ export function findStances(doc: Doc, entities: EntityCluster[], models: StanceM
     // The encoder reads only the pairs whose some reading the rules could let through: it is the stage's dearest part.
     const worthReading = (i: number, j: number) => mayPassGates(doc, mentions, i, j, sentence, gates, roles)
       && ([true, false] as const).some((forward) => (['positive', 'negative'] as const).some((polarity) => allowed(i, j, forward, polarity, true) !== null));
-    const linear = agreedByEncoder(doc, sentence, mentions, models.encoder, neighbourReadings(doc, mentions, models.linear, gates.linearMinimum), gates.linearAgreement);
-    for (const reading of [...linear, ...encoderReadings(doc, sentence, mentions, models.encoder, worthReading)]) {
+    const linear = neighbourReadings(doc, mentions, models.linear, gates.linearMinimum);
+    for (const reading of modelReadings(doc, sentence, mentions, models.encoder, linear, gates.linearAgreement, worthReading)) {
       const { i, j, label, probability, byEncoder } = reading;
       const forward = label === 1 || label === 3;
       const [holder, target] = forward ? [mentions[i]!.entity, mentions[j]!.entity] : [mentions[j]!.entity, mentions[i]!.entity];
@@ -252,30 +252,15 @@ function neighbourReadings(doc: Doc, mentions: readonly Named[], model: LinearMo
   return readings;
 }
 
-/** The linear model's readings the encoder agrees with: it gives their polarity at least `min` (all of them without an encoder to ask). */
-function agreedByEncoder(doc: Doc, sentence: Sentence, mentions: readonly Named[], encoder: PairClassifier | null, readings: Reading[], min: number): Reading[] {
-  if (!min || !encoder || !readings.length) return readings;
-  const inside = readings.filter(({ i, j }) => isInside(sentence, mentions[i]!) && isInside(sentence, mentions[j]!));
-  const read = readPairs(doc, sentence, mentions, encoder, inside.map(({ i, j }) => [i, j]));
-  // Its polarity in either direction: the encoder reads polarity better than who holds it ("Toig was
-  // praised by Jay Z" read as Toig's praise), and the linear model reads passives.
-  const polarityOf = (p: ArrayLike<number>, label: number) => (label <= 2 ? p[1]! + p[2]! : p[3]! + p[4]!);
-  return inside.filter((reading, c) => polarityOf(read[c]!, reading.label) >= min);
-}
-
-const isInside = (sentence: Sentence, m: Named) => m.firstToken >= sentence.firstToken && m.lastToken <= sentence.lastToken;
-
-/** The encoder's five class probabilities of each pair of mentions, read with the whole sentence. */
-function readPairs(doc: Doc, sentence: Sentence, mentions: readonly Named[], encoder: PairClassifier, pairs: ReadonlyArray<readonly [number, number]>): ArrayLike<number>[] {
-  if (!pairs.length) return [];
-  const { words, tags } = wordsAndTags(doc, sentence.firstToken, sentence.lastToken);
-  const ranges = mentions.map((m) => [m.firstToken - sentence.firstToken, m.lastToken - sentence.firstToken] as const);
-  return encoder.classify(words, tags, ranges, pairs);
-}
-
-/** The encoder's readings: every pair of different entities, each read with the whole sentence around it. */
-function encoderReadings(doc: Doc, sentence: Sentence, mentions: readonly Named[], encoder: PairClassifier | null, worthReading: (i: number, j: number) => boolean): Reading[] {
-  if (!encoder) return [];
+/**
+ * The readings the stage weighs: the linear model's that the encoder agrees with (it gives their
+ * polarity at least `agreement`; all of them without an encoder or with agreement 0), then the
+ * encoder's own over every pair worth reading. One pass of the encoder over the sentence reads both.
+ */
+function modelReadings(doc: Doc, sentence: Sentence, mentions: readonly Named[], encoder: PairClassifier | null, linear: Reading[], agreement: number,
+  worthReading: (i: number, j: number) => boolean): Reading[] {
+  if (!encoder) return linear;
+  const asked = agreement ? linear.filter(({ i, j }) => isInside(sentence, mentions[i]!) && isInside(sentence, mentions[j]!)) : [];
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i < mentions.length; i += 1) {
     for (let j = i + 1; j < mentions.length; j += 1) {
@@ -283,17 +268,27 @@ function encoderReadings(doc: Doc, sentence: Sentence, mentions: readonly Named[
       if (a.entity !== b.entity && b.firstToken > a.lastToken && isInside(sentence, a) && isInside(sentence, b) && worthReading(i, j)) pairs.push([i, j]);
     }
   }
-  const read = readPairs(doc, sentence, mentions, encoder, pairs);
-  const readings: Reading[] = [];
+  const all = [...pairs, ...asked.map(({ i, j }) => [i, j] as [number, number])];
+  if (!all.length) return agreement ? [] : linear;
+  const { words, tags } = wordsAndTags(doc, sentence.firstToken, sentence.lastToken);
+  const ranges = mentions.map((m) => [m.firstToken - sentence.firstToken, m.lastToken - sentence.firstToken] as const);
+  const read = encoder.classify(words, tags, ranges, all);
+  // The linear reading's polarity in either direction: the encoder reads polarity better than who
+  // holds it ("Toig was praised by Jay Z" read as Toig's praise), and the linear model reads passives.
+  const polarityOf = (p: ArrayLike<number>, label: number) => (label <= 2 ? p[1]! + p[2]! : p[3]! + p[4]!);
+  const agreed = agreement ? asked.filter((reading, c) => polarityOf(read[pairs.length + c]!, reading.label) >= agreement) : linear;
+  const own: Reading[] = [];
   pairs.forEach(([i, j], c) => {
     const p = read[c]!;
     // The best stance class, kept when it reaches the threshold (neutral may still be likelier).
     let label = 1;
     for (let l = 2; l < p.length; l += 1) if (p[l]! > p[label]!) label = l;
-    if (p[label]! >= encoder.threshold) readings.push({ i, j, label, probability: p[label]!, byEncoder: true });
+    if (p[label]! >= encoder.threshold) own.push({ i, j, label, probability: p[label]!, byEncoder: true });
   });
-  return readings;
+  return [...agreed, ...own];
 }
+
+const isInside = (sentence: Sentence, m: Named) => m.firstToken >= sentence.firstToken && m.lastToken <= sentence.lastToken;
 
 /**
  * Whether the rules could let any reading of mentions i and j through, whatever its class: the
